@@ -1,0 +1,3 @@
+"""clerk: the register of executive decisions."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,154 @@
+"""The council profile: every local choice the constitution makes, never a constant in code.
+
+Written by a clerk as TOML (see `data/councils/maidstone.toml` and the README), read with
+`tomllib`, validated here, and kept inside the register so a register always carries the
+rules it was kept under.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from clerk.domain.calendar import CLEAR_DAY_MODES, Calendar
+from clerk.domain.decision import Person, from_plain, to_plain
+
+
+class ProfileError(ValueError):
+    """A council profile that cannot be used; the message lists every problem."""
+
+
+@dataclass
+class ExecutiveMember:
+    name: str = ""
+    title: str = ""  # "Cabinet Member for Community Services"
+    portfolio: str = ""
+    telephone: str = ""
+    email: str = ""
+
+
+@dataclass
+class ExtraHoliday:
+    day: date | None = None
+    name: str = "Council holiday"
+
+
+@dataclass
+class CouncilProfile:
+    name: str = ""
+    address: str = ""
+    website: str = ""
+    # reg 8: key decision thresholds in pounds (0 = not used)
+    key_threshold_pounds: int = 0
+    key_revenue_threshold_pounds: int = 0
+    key_capital_threshold_pounds: int = 0
+    key_ward_rule: int = 2  # significant effects on this many wards or more
+    always_key: list[str] = field(default_factory=list)
+    # notice periods
+    clear_days: str = "calendar"  # "calendar" or "working"
+    forward_plan_days: int = 28
+    general_exception_days: int = 5
+    private_notice_days: int = 28
+    private_confirmation_days: int = 5
+    # call-in (s9F, local rules)
+    call_in_working_days: int = 5
+    call_in_cut_off: str = "17:00"
+    call_in_signatories: int = 3
+    call_in_scrutiny_chair_alone: bool = False
+    policy_framework: list[str] = field(default_factory=list)
+    executive: list[ExecutiveMember] = field(default_factory=list)
+    officers: list[Person] = field(default_factory=list)
+    scrutiny_chair: Person = field(default_factory=Person)
+    chairman: Person = field(default_factory=Person)
+    vice_chairman: Person = field(default_factory=Person)
+    head_of_paid_service: Person = field(default_factory=Person)
+    wards: list[str] = field(default_factory=list)
+    parishes: list[str] = field(default_factory=list)
+    extra_holidays: list[ExtraHoliday] = field(default_factory=list)
+
+    @property
+    def cut_off(self) -> time:
+        return time.fromisoformat(self.call_in_cut_off)
+
+    def calendar(self) -> Calendar:
+        return Calendar((h.day, h.name) for h in self.extra_holidays if h.day)
+
+    def problems(self) -> list[str]:
+        """Everything wrong with the profile, each as a sentence a clerk can act on."""
+        found = []
+        if not self.name.strip():
+            found.append("The council's name is missing: set name = \"...\".")
+        if self.clear_days not in CLEAR_DAY_MODES:
+            found.append(f"clear_days is {self.clear_days!r}: use \"calendar\" or \"working\".")
+        try:
+            self.cut_off
+        except ValueError:
+            found.append(f"call_in_cut_off is {self.call_in_cut_off!r}: use a time such as 17:00.")
+        for name in ("forward_plan_days", "general_exception_days", "private_notice_days",
+                     "private_confirmation_days", "call_in_working_days"):
+            if getattr(self, name) < 1:
+                found.append(f"{name} must be a whole number of days, 1 or more.")
+        if self.call_in_signatories < 1:
+            found.append("call_in_signatories must be 1 or more.")
+        if self.key_ward_rule < 1:
+            found.append("key_ward_rule must be 1 or more (the number of wards).")
+        for name in ("key_threshold_pounds", "key_revenue_threshold_pounds",
+                     "key_capital_threshold_pounds"):
+            if getattr(self, name) < 0:
+                found.append(f"{name} cannot be negative.")
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        plain: dict[str, Any] = to_plain(self)
+        return plain
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CouncilProfile:
+        return _build(data, "the register's council profile")
+
+
+def _build(data: dict[str, Any], source: str) -> CouncilProfile:
+    data = _normalise(data)
+    unknown = sorted(set(data) - set(CouncilProfile.__dataclass_fields__))
+    if unknown:
+        raise ProfileError(f"{source}: unknown setting(s) {', '.join(unknown)}.")
+    try:
+        profile = from_plain(CouncilProfile, data)
+    except (TypeError, ValueError) as error:
+        raise ProfileError(f"{source}: {error}") from None
+    problems = profile.problems()
+    if problems:
+        raise ProfileError(f"{source}: " + " ".join(problems))
+    return profile
+
+
+def _normalise(data: dict[str, Any]) -> dict[str, Any]:
+    """TOML gives real dates and times; the profile keeps them as ISO text."""
+    out = dict(data)
+    if isinstance(out.get("call_in_cut_off"), time):
+        out["call_in_cut_off"] = out["call_in_cut_off"].strftime("%H:%M")
+    holidays = []
+    for item in out.get("extra_holidays", []):
+        item = dict(item)
+        if isinstance(item.get("day"), date):
+            item["day"] = item["day"].isoformat()
+        holidays.append(item)
+    if holidays:
+        out["extra_holidays"] = holidays
+    return out
+
+
+def load_profile(path: Path) -> CouncilProfile:
+    """Read a council profile TOML file, or raise ProfileError saying what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ProfileError(f"Cannot read council profile {path}: {error.strerror}.") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"Council profile {path} is not valid TOML: {error}.") from None
+    return _build(data, f"Council profile {path}")

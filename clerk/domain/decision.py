@@ -1,0 +1,309 @@
+"""The Decision and its parts: everything a clerk records about an executive decision.
+
+Plain dataclasses, serialised to and from JSON-ready dicts by `to_dict`/`from_dict`.
+Dates are `datetime.date` in memory and ISO strings on disk. Nothing here knows the
+rules (see `rules.py`) or how the record is stored (see `clerk.store`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+# The nine "other implications" of the seed report, in the order the report prints them.
+IMPLICATIONS: tuple[tuple[str, str], ...] = (
+    ("financial", "Financial"),
+    ("staffing", "Staffing"),
+    ("legal", "Legal"),
+    ("equality", "Equality Impact Needs Assessment"),
+    ("environmental", "Environmental/Sustainable Development"),
+    ("community_safety", "Community Safety"),
+    ("human_rights", "Human Rights Act"),
+    ("procurement", "Procurement"),
+    ("asset_management", "Asset Management"),
+)
+
+DECISION_MAKER_KINDS = ("member", "cabinet", "committee", "officer")
+URGENCY_ROLES = ("scrutiny-chair", "chairman", "vice-chairman")
+CALL_IN_OUTCOMES = ("no-further-action", "referred-back", "referred-to-council")
+COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed", "deferred")
+COMMENT_CHANNELS = ("email", "letter", "telephone", "in person", "online", "scrutiny", "other")
+
+
+@dataclass
+class Person:
+    name: str = ""
+    title: str = ""  # job title or role, e.g. "Community Partnerships Manager"
+    telephone: str = ""
+    email: str = ""
+
+
+@dataclass
+class DecisionMaker:
+    """Who takes the decision: an executive member, the Cabinet, a committee, an officer."""
+
+    name: str = ""  # "Cllr John A Wilson", "Cabinet", "Head of Housing"
+    title: str = ""  # "Cabinet Member for Community Services"
+    kind: str = "member"  # one of DECISION_MAKER_KINDS
+    telephone: str = ""
+    members: list[str] = field(default_factory=list)  # for a body
+
+    def describe(self) -> str:
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+@dataclass
+class ForwardPlanEntry:
+    """The notice of key decision (reg 9)."""
+
+    summary: str = ""
+    due_on: date | None = None  # a date, or
+    due_month: str = ""  # "2013-02" when only the month is known
+    contact: Person = field(default_factory=Person)
+    consultees: str = ""
+    consultation_method: str = ""
+    documents: list[str] = field(default_factory=list)
+    documents_available_from: str = ""
+    other_documents_how: str = ""  # how to ask for other documents submitted
+    all_wards: bool = False
+    wards: list[str] = field(default_factory=list)
+    parishes: list[str] = field(default_factory=list)
+    portfolio: str = ""
+    representations_deadline: date | None = None
+    # The legal fact: when the entry first appeared. Set once, never overwritten.
+    first_published: date | None = None
+    # Each later republication of the plan that carried the entry (for the history).
+    republished: list[date] = field(default_factory=list)
+
+
+@dataclass
+class KeyDecision:
+    """Reg 8: is it key, and why. `is_key` None means not yet determined."""
+
+    is_key: bool | None = None
+    reason: str = ""  # "This is a Key Decision because ..."
+    amount_pounds: int | None = None
+    wards_affected: int | None = None
+    categories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """The decision report: every section of the seed."""
+
+    key_issue: str = ""
+    recommendation: str = ""
+    recommended_by: str = ""  # "Head of Housing and Community Services"
+    reasons: str = ""
+    alternatives: str = ""  # alternative action and why not recommended
+    corporate_objectives: str = ""
+    risk_management: str = ""
+    implications: dict[str, str] = field(default_factory=dict)  # keys from IMPLICATIONS
+    conclusions: str = ""
+    appendices: list[str] = field(default_factory=list)
+    background_documents: list[str] = field(default_factory=list)
+    prepared_by: str = ""
+    issued_on: date | None = None
+
+
+@dataclass
+class Comment:
+    """A representation received, or a scrutiny committee recommendation."""
+
+    author: str = ""
+    organisation: str = ""  # or parish
+    received_on: date | None = None
+    channel: str = "email"
+    text: str = ""
+    response: str = ""
+
+
+@dataclass
+class Consultation:
+    opens_on: date | None = None
+    closes_on: date | None = None
+    no_comments_received: bool = False  # "no feedback was received" is an outcome
+
+
+@dataclass
+class GeneralException:
+    """Reg 10: 28 days' notice impracticable; scrutiny chair told, 5 clear days."""
+
+    chair_informed_on: date | None = None
+    notice_published: date | None = None
+    reasons: str = ""
+    reasons_notice_published: date | None = None
+
+
+@dataclass
+class SpecialUrgency:
+    """Reg 11: urgent and cannot reasonably be deferred; who agreed."""
+
+    agreed_by: str = ""
+    role: str = "scrutiny-chair"  # one of URGENCY_ROLES
+    agreed_on: date | None = None
+    reasons: str = ""
+    notice_published: date | None = None
+
+
+@dataclass
+class PrivateConsideration:
+    """Reg 5 and Schedule 12A: taken in private."""
+
+    paragraphs: list[int] = field(default_factory=list)  # Schedule 12A Part 1, 1..7
+    public_interest: str = ""  # the public interest test reasoning
+    exempt_information: str = ""  # the confidential matter itself: never public
+    intention_published: date | None = None  # 28 clear days before
+    confirmation_published: date | None = None  # 5 clear days before
+    representations: str = ""  # about holding it in private
+    response: str = ""
+
+
+@dataclass
+class Conflict:
+    member: str = ""
+    interest: str = ""
+    dispensation: str = ""  # granted by the head of paid service, or ""
+
+
+@dataclass
+class Record:
+    """Reg 13: the record of decision."""
+
+    decided_on: date | None = None
+    decision: str = ""
+    reasons: str = ""
+    alternatives_rejected: str = ""
+    no_conflicts: bool = False  # declared "none"
+    conflicts: list[Conflict] = field(default_factory=list)
+    background_papers: list[str] = field(default_factory=list)
+    published_on: date | None = None
+
+
+@dataclass
+class CallInRequest:
+    received_on: date | None = None
+    members: list[str] = field(default_factory=list)
+    grounds: str = ""
+
+
+@dataclass
+class CallIn:
+    requests: list[CallInRequest] = field(default_factory=list)
+    outcome: str = ""  # one of CALL_IN_OUTCOMES, "" while open
+    outcome_on: date | None = None
+    urgent_exempt: bool = False
+    exemption_consent: str = ""  # who consented to the exemption, and why
+
+
+@dataclass
+class Referral:
+    """Budget and policy framework: Full Council makes the final endorsement."""
+
+    policy_framework: bool = False
+    meeting_on: date | None = None
+    outcome: str = ""  # one of COUNCIL_OUTCOMES
+    outcome_on: date | None = None
+    minute: str = ""
+
+
+@dataclass
+class PublishedNotice:
+    kind: str = ""
+    published_on: date | None = None
+    sha256: str = ""
+    confidential: bool = False
+
+
+@dataclass
+class Decision:
+    ref: str = ""
+    title: str = ""
+    decision_maker: DecisionMaker = field(default_factory=DecisionMaker)
+    created_on: date | None = None
+    plan: ForwardPlanEntry = field(default_factory=ForwardPlanEntry)
+    key: KeyDecision = field(default_factory=KeyDecision)
+    report: Report = field(default_factory=Report)
+    consultation: Consultation = field(default_factory=Consultation)
+    comments: list[Comment] = field(default_factory=list)
+    exception: GeneralException | None = None
+    urgency: SpecialUrgency | None = None
+    private: PrivateConsideration | None = None
+    # Dotted paths of fields whose content is exempt (see `exempt.py`).
+    exempt_fields: list[str] = field(default_factory=list)
+    record: Record | None = None
+    call_in: CallIn = field(default_factory=CallIn)
+    implemented_on: date | None = None
+    referral: Referral = field(default_factory=Referral)
+    notices: list[PublishedNotice] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_plain(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Decision:
+        return _from_plain(cls, data)
+
+
+# ---- serialisation ------------------------------------------------------------------
+
+T = TypeVar("T")
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+def _from_plain(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _from_plain(inner[0], value)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_from_plain(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(tp)
+        return {k: _from_plain(item, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        known = {k: _from_plain(hints[k], v) for k, v in value.items() if k in hints}
+        return tp(**known)
+    if tp is date:
+        return date.fromisoformat(value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    return value
+
+
+def from_plain(cls: type[T], data: dict[str, Any]) -> T:
+    """Build any dataclass of this module from its plain dict."""
+    result: T = _from_plain(cls, data)
+    return result
+
+
+def to_plain(value: Any) -> Any:
+    return _to_plain(value)
