@@ -84,7 +84,7 @@ class CouncilProfile:
         if self.clear_days not in CLEAR_DAY_MODES:
             found.append(f"clear_days is {self.clear_days!r}: use \"calendar\" or \"working\".")
         try:
-            self.cut_off
+            time.fromisoformat(self.call_in_cut_off)
         except ValueError:
             found.append(f"call_in_cut_off is {self.call_in_cut_off!r}: use a time such as 17:00.")
         for name in ("forward_plan_days", "general_exception_days", "private_notice_days",

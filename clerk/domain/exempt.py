@@ -51,7 +51,8 @@ def stamp(paragraphs: list[int]) -> str:
     """The words that stand where exempt content would be."""
     numbers = sorted(set(paragraphs))
     if not numbers:
-        return "Not for publication: exempt information under Schedule 12A to the Local Government Act 1972"
+        return ("Not for publication: exempt information under Schedule 12A to the "
+                "Local Government Act 1972")
     if len(numbers) == 1:
         which = f"paragraph {numbers[0]}"
     else:

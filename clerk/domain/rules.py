@@ -29,7 +29,8 @@ def suggest_key(decision: Decision, profile: CouncilProfile) -> KeySuggestion:
     """What the council's threshold, ward rule and always-key categories suggest."""
     because = []
     amount = decision.key.amount_pounds
-    if amount is not None and profile.key_threshold_pounds and amount >= profile.key_threshold_pounds:
+    threshold = profile.key_threshold_pounds
+    if amount is not None and threshold and amount >= threshold:
         because.append(
             f"it involves £{amount:,}, at or above the £{profile.key_threshold_pounds:,} threshold"
         )
