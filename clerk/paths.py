@@ -1,0 +1,39 @@
+"""The one place that knows where clerk's files live.
+
+The register path comes from `--db`, else the CLERK_DB environment variable, else the
+per-user data directory that platformdirs picks for the operating system. Shipped data
+(council profiles, fonts, the demo register) lives in the repository's top-level data/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "CLERK_DB"
+
+
+def default_register_path() -> Path:
+    """Where the register lives when neither --db nor CLERK_DB says otherwise."""
+    from platformdirs import user_data_dir  # imported here: only this needs it
+
+    return Path(user_data_dir("clerk", appauthor=False)) / "register.json"
+
+
+def resolve_register_path(cli_value: str | None) -> Path:
+    """--db beats CLERK_DB beats the platform default; `~` is expanded in both."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_register_path()
+
+
+def data_dir() -> Path:
+    """The shipped data/ folder: council profiles, fonts, the demo register."""
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def default_council_path() -> Path:
+    return data_dir() / "councils" / "maidstone.toml"
