@@ -1,0 +1,97 @@
+"""Reading the register file: parse, check it is a register, migrate an older schema.
+
+Nothing here ever overwrites a file it could not read. A file that is truncated, not
+UTF-8, or JSON that is not a register raises RegisterCorrupt saying which file, what is
+wrong and where the last good copy is; the file itself is left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from clerk.store.errors import RegisterCorrupt, RegisterError
+from clerk.store.schema import (
+    SCHEMA_VERSION,
+    Data,
+    check_shape,
+    migrate,
+    new_register,
+    version_of,
+)
+from clerk.store.storage import atomic_write_bytes, copy_durably, read_file_bytes
+
+
+def advice(path: Path) -> str:
+    """Where the last good copy is, for every message about an unreadable register."""
+    text = (
+        f"The file has not been changed. The last good copy is in {path}.backups/ "
+        "(`clerk restore` puts it back)"
+    )
+    journal = Path(f"{path}.journal")
+    if journal.exists():
+        text += f"; the journal {journal} holds every change since that copy"
+    return text + "."
+
+
+def new_register_file(path: Path, council: dict[str, Any]) -> None:
+    journal = Path(f"{path}.journal")
+    if journal.exists() and journal.stat().st_size:
+        raise RegisterCorrupt(
+            f"The register {path} is missing but its journal {journal} is still there, so a "
+            f"new register would not match it. Restore the register from {path}.backups/ "
+            "with `clerk restore`, or move the journal aside to start afresh."
+        )
+    atomic_write_bytes(path, orjson.dumps(new_register(council)))
+
+
+def load_data(path: Path, *, writable: bool) -> tuple[Data, bool]:
+    """Parse and check the file; migrate if old (keeping a copy). Returns (data, migrated)."""
+    try:
+        raw = read_file_bytes(path)
+    except OSError as error:
+        raise RegisterError(f"Cannot read the register {path}: {error.strerror}.") from None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise RegisterCorrupt(
+            f"The register {path} cannot be read: {_what_is_wrong(raw, error)}. " + advice(path)
+        ) from None
+    version = version_of(data, path, advice(path))
+    migrated = version < SCHEMA_VERSION
+    if migrated:
+        if writable:
+            copy_durably(path, pre_migration_path(path, version, raw))
+        try:
+            data = migrate(data, version)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise RegisterCorrupt(
+                f"The register {path} (schema {version}) could not be brought up to date: "
+                f"{error!r}. " + advice(path)
+            ) from None
+    check_shape(data, path, advice(path))
+    return data, migrated
+
+
+def pre_migration_path(path: Path, version: int, raw: bytes) -> Path:
+    """PATH.pre-migration-v{n}; never overwrite an earlier copy that differs."""
+    base = Path(f"{path}.pre-migration-v{version}")
+    candidate, number = base, 1
+    while candidate.exists() and read_file_bytes(candidate) != raw:
+        number += 1
+        candidate = Path(f"{base}.{number}")
+    return candidate
+
+
+def _what_is_wrong(raw: bytes, error: orjson.JSONDecodeError) -> str:
+    if not raw.strip():
+        return "it is empty"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"it is not UTF-8 text (byte {bad.start} is not valid)"
+    if error.pos >= len(raw.rstrip()) - 1:
+        return f"it ends part-way through (after {len(raw)} bytes): it was cut short"
+    return f"its JSON is damaged at byte {error.pos} ({error.msg})"
