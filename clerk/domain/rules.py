@@ -192,7 +192,8 @@ def _check_before_decision(decision: Decision, profile: CouncilProfile, out: Com
                 "A key decision needs a forward plan entry 28 clear days ahead, or a general "
                 "exception or special urgency; none is recorded."
             )
-    if not decision.plan.contact.name.strip():
+    needs_plan = decision.key.is_key or decision.plan.first_published is not None
+    if needs_plan and not decision.plan.contact.name.strip():
         out.missing.append("No contact officer is named in the forward plan entry.")
     if decision.private is not None:
         if not decision.private.paragraphs:

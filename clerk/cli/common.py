@@ -1,0 +1,126 @@
+"""What every command shares: the register it works on, today's date, how errors read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from clerk.domain.dates import parse_date, parse_month
+
+if TYPE_CHECKING:
+    from clerk.domain.decision import Decision
+    from clerk.store.register import Register
+
+TODAY_VAR = "CLERK_TODAY"  # lets a clerk (or a test) ask "what if today were..."
+
+
+class Context:
+    def __init__(self, db: str | None) -> None:
+        from clerk.paths import resolve_register_path
+
+        self.path: Path = resolve_register_path(db)
+
+    @property
+    def today(self) -> date:
+        override = os.environ.get(TODAY_VAR, "").strip()
+        if override:
+            try:
+                return parse_date(override)
+            except ValueError as error:
+                raise click.ClickException(f"{TODAY_VAR}: {error}") from None
+        return date.today()
+
+    @contextmanager
+    def reading(self) -> Iterator[Register]:
+        from clerk.store.register import Register
+
+        register = Register.open(self.path, write=False)
+        try:
+            yield register
+        finally:
+            register.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[Register]:
+        """The register locked for writing for as long as the command runs."""
+        from clerk.store.register import Register
+
+        register = Register.open(self.path, write=True)
+        try:
+            yield register
+        finally:
+            register.close()
+
+    def change(self, ref: str, action: str, move: Callable[[Decision, Register], Decision]) -> None:
+        """Apply one lifecycle move to one decision and save it durably."""
+        with self.writing() as register:
+            decision = register.get(ref)
+            register.save(move(decision, register), action=action)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+class DateType(click.ParamType):
+    """DD/MM/YYYY or YYYY-MM-DD, refused with a message that says how to type it."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+class DueType(click.ParamType):
+    """A due date, or just the month when that is all the forward plan knows."""
+
+    name = "DATE|MONTH"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> date | str:
+        try:
+            return parse_date(str(value))
+        except ValueError:
+            pass
+        try:
+            return parse_month(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is neither a date (DD/MM/YYYY) nor a month (MM/YYYY).",
+                      param, ctx)
+
+
+DATE = DateType()
+DUE = DueType()
+
+
+def split_list(text: str | None) -> list[str]:
+    """'A, B ,C' -> ['A', 'B', 'C']"""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+class ClerkGroup(click.Group):
+    """Turns every known refusal into one clear line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from clerk.domain.council import ProfileError
+        from clerk.domain.lifecycle import Refused
+        from clerk.store.errors import RegisterError
+
+        try:
+            return super().invoke(ctx)
+        except (Refused, ProfileError, RegisterError) as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(
+                f"{where}{error.strerror or error}. Nothing was changed.") from None

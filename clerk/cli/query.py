@@ -1,0 +1,144 @@
+"""Read-only commands: they take no lock, so they work while the app has the register open."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+import orjson
+
+from clerk.cli.common import DATE, Context, pass_context
+from clerk.domain import rules
+from clerk.domain.calendar import Dated, fmt_date
+from clerk.domain.decision import Decision
+from clerk.domain.lifecycle import STAGE_NAMES, stage, stage_label, stage_of_raw
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _dated(dated: Dated | None) -> dict[str, str] | None:
+    return {"date": dated.iso(), "working": dated.working} if dated else None
+
+
+def summary(decision: Decision, profile: Any, today: date) -> dict[str, Any]:
+    """What `show --json` prints: the contract other tools rely on."""
+    check = rules.check(decision, profile, today)
+    record = decision.record
+    return {
+        "ref": decision.ref,
+        "title": decision.title,
+        "stage": stage(decision),
+        "decision_maker": decision.decision_maker.describe(),
+        "key_decision": decision.key.is_key,
+        "key_reason": decision.key.reason,
+        "first_published": _iso(decision.plan.first_published),
+        "earliest_decision": check.earliest_decision.iso() if check.earliest_decision else None,
+        "decided_on": _iso(record.decided_on) if record else None,
+        "record_published": _iso(record.published_on) if record else None,
+        "call_in_expires": check.call_in_expires.iso() if check.call_in_expires else None,
+        "implemented_on": _iso(decision.implemented_on),
+        "council_meeting": _iso(decision.referral.meeting_on),
+        "council_outcome": decision.referral.outcome or None,
+        "comments": [c for c in decision.to_dict()["comments"]],
+        "dates": [{"label": label, **(_dated(d) or {})} for label, d in check.dates],
+        "problems": check.problems,
+        "private": decision.private is not None,
+    }
+
+
+@click.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_context
+def show(ctx: Context, ref: str, as_json: bool) -> None:
+    """Show a decision: its stage, every legal date with its working, and what is missing."""
+    with ctx.reading() as register:
+        decision = register.get(ref)
+        facts = summary(decision, register.council, ctx.today)
+    if as_json:
+        click.echo(orjson.dumps(facts, option=orjson.OPT_INDENT_2).decode())
+        return
+    click.echo(f"{facts['ref']}  {facts['title']}")
+    click.echo(f"  Decision maker: {facts['decision_maker']}")
+    click.echo(f"  Stage: {stage_label(facts['stage'])}")
+    key = {True: "Yes", False: "No", None: "Not yet confirmed"}[facts["key_decision"]]
+    click.echo(f"  Key decision: {key}" + (f" ({facts['key_reason']})" if facts["key_reason"]
+                                            else ""))
+    for item in facts["dates"]:
+        click.echo(f"  {item['label']}: {item['working']}")
+    click.echo(f"  Comments: {len(facts['comments'])}")
+    for problem in facts["problems"]:
+        click.echo(f"  ! {problem}")
+
+
+@click.command("list")
+@click.option("--stage", "only", type=click.Choice(STAGE_NAMES), help="Only this stage.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def list_(ctx: Context, only: str | None, as_json: bool) -> None:
+    """List the decisions in the register, optionally of one stage."""
+    rows = []
+    with ctx.reading() as register:
+        for ref, doc in register.raw_items():
+            current = stage_of_raw(doc)
+            if only and current != only:
+                continue
+            rows.append({"ref": ref, "title": doc["title"], "stage": current,
+                         "key_decision": doc["key"]["is_key"],
+                         "decision_maker": doc["decision_maker"]["name"]})
+    if as_json:
+        click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        return
+    for row in rows:
+        key = {True: "key", False: "   ", None: "?  "}[row["key_decision"]]
+        click.echo(f"{row['ref']:<12} {row['stage']:<16} {key} {row['title']}")
+    if not rows:
+        click.echo("No decisions." if not only else f"No decisions at stage {only}.", err=True)
+
+
+@click.command()
+@click.argument("published", type=DATE)
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def dates(ctx: Context, published: date, as_json: bool) -> None:
+    """The dates that follow from a notice published on DATE, under the register's profile.
+
+    Example: clerk dates 07/01/2013
+    """
+    with ctx.reading() as register:
+        profile = register.council
+    calendar = profile.calendar()
+    facts = {
+        "published": published.isoformat(),
+        "earliest_key_decision": _dated(calendar.earliest_after_clear_days(
+            published, profile.forward_plan_days, profile.clear_days)),
+        "earliest_after_general_exception": _dated(calendar.earliest_after_clear_days(
+            published, profile.general_exception_days, profile.clear_days)),
+        "call_in_expires": _dated(calendar.call_in_expiry(
+            published, profile.call_in_working_days, profile.cut_off)),
+    }
+    if as_json:
+        click.echo(orjson.dumps(facts, option=orjson.OPT_INDENT_2).decode())
+        return
+    click.echo(f"For a notice published {fmt_date(published)} under {profile.name}:")
+    for label, name in (("Earliest key decision", "earliest_key_decision"),
+                        ("After a general exception", "earliest_after_general_exception"),
+                        ("Call-in expires", "call_in_expires")):
+        click.echo(f"  {label}: {facts[name]['working']}")  # type: ignore[index]
+
+
+@click.command()
+@click.argument("ref")
+@pass_context
+def history(ctx: Context, ref: str) -> None:
+    """Every change to a decision, from the journal, oldest first."""
+    with ctx.reading() as register:
+        register.get(ref)
+        for entry in register.history(ref):
+            click.echo(f"{entry.seq:>6}  {entry.at}  {entry.action}")
+
+
+COMMANDS = [show, list_, dates, history]
