@@ -32,7 +32,7 @@ def advice(path: Path) -> str:
     )
     journal = Path(f"{path}.journal")
     if journal.exists():
-        text += f"; the journal {journal} holds every change since that copy"
+        text += f"; the journal {journal} still holds every change saved, including later ones"
     return text + "."
 
 
