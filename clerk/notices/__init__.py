@@ -1,0 +1,111 @@
+"""The PDFs a clerk prints and publishes: decision notices and the forward plan.
+
+The only package that imports reportlab, and only when a notice is rendered: importing
+`clerk.notices` costs nothing, so the CLI and TUI can list kinds and check what is missing
+without loading it.
+
+Public by default: a notice is built from `exempt.public_view(decision)`, so exempt content
+is never in the story. A confidential version is printed only on request and says so on
+every page. The same input gives byte-identical PDFs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from clerk.domain.council import CouncilProfile
+from clerk.domain.decision import Decision
+from clerk.notices.needs import NEEDS, forward_plan_entries, plan_row_missing
+from clerk.notices.text import lower_first, period_text
+
+KINDS: dict[str, str] = {
+    "report": "Decision report",
+    "record": "Record of decision",
+    "general-exception": "General exception notice",
+    "exception-reasons": "Notice of reasons for general exception",
+    "urgency": "Special urgency notice",
+    "private": "Notice of intention to consider in private",
+    "private-confirmation": "Confirmation of consideration in private",
+    "call-in": "Call-in request form",
+    "council": "Report to Full Council",
+}
+FORWARD_PLAN = "Forward plan: notice of key decisions"
+
+__all__ = [
+    "FORWARD_PLAN",
+    "KINDS",
+    "NoticeRefused",
+    "forward_plan_entries",
+    "missing_for",
+    "render_forward_plan",
+    "render_notice",
+]
+
+
+class NoticeRefused(Exception):
+    """A notice that cannot be printed because the decision lacks what it needs."""
+
+    def __init__(self, notice: str, subject: str, missing: list[str]) -> None:
+        self.notice = notice
+        self.subject = subject
+        self.missing = list(missing)
+        super().__init__(
+            f"Cannot print the {lower_first(notice)} for {subject}: it lacks "
+            + "; ".join(self.missing) + "."
+        )
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"Unknown notice kind {kind!r}: use one of {', '.join(KINDS)}.")
+
+
+def missing_for(kind: str, decision: Decision, profile: CouncilProfile) -> list[str]:
+    """What `decision` lacks for the notice `kind`; empty when it can be printed."""
+    _check_kind(kind)
+    return NEEDS[kind](decision, profile)
+
+
+def render_notice(
+    kind: str,
+    decision: Decision,
+    profile: CouncilProfile,
+    *,
+    published_on: date,
+    confidential: bool = False,
+) -> bytes:
+    """The PDF of one notice for one decision, or NoticeRefused saying what is missing."""
+    _check_kind(kind)
+    missing = NEEDS[kind](decision, profile)
+    if missing:
+        raise NoticeRefused(KINDS[kind], decision.ref or decision.title or "this decision",
+                            missing)
+    from clerk.notices import render  # reportlab is loaded here, not at import
+
+    return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
+
+
+def render_forward_plan(
+    decisions: Iterable[Decision],
+    profile: CouncilProfile,
+    *,
+    start: date,
+    end: date,
+    published_on: date,
+) -> bytes:
+    """The forward plan (notice of key decisions) for [start, end], published on a date."""
+    if end < start:
+        raise ValueError("The forward plan period ends before it starts.")
+    entries = forward_plan_entries(decisions, start, end)
+    missing = []
+    if not profile.name.strip():
+        missing.append("the council's name (set it in the council profile)")
+    for decision in entries:
+        missing += [f"{decision.ref or decision.title}: {item}"
+                    for item in plan_row_missing(decision, profile)]
+    if missing:
+        raise NoticeRefused("Forward plan", period_text(start, end), missing)
+    from clerk.notices import render
+
+    return render.forward_plan(entries, profile, start, end, published_on)

@@ -1,0 +1,254 @@
+"""What each notice needs from a decision, and which decisions the forward plan lists.
+
+Pure: no reportlab. `missing_for` answers in phrases that finish the sentence
+"Cannot print the <notice> for <ref>: it lacks ...".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from clerk.domain.council import CouncilProfile
+from clerk.domain.decision import Decision, Record
+from clerk.domain.rules import is_policy_framework, record_missing
+from clerk.notices.text import maker_telephone, says_none
+
+Needs = Callable[[Decision, CouncilProfile], list[str]]
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _common(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = []
+    if _blank(profile.name):
+        missing.append("the council's name (set it in the council profile)")
+    return missing + _identity(decision)
+
+
+def _identity(decision: Decision) -> list[str]:
+    missing = []
+    if _blank(decision.ref):
+        missing.append("a decision reference")
+    if _blank(decision.title):
+        missing.append("a title")
+    if _blank(decision.decision_maker.name):
+        missing.append("the decision maker")
+    return missing
+
+
+def _private_reasons(decision: Decision) -> list[str]:
+    priv = decision.private
+    if priv is None:
+        return ["a decision to consider it in private (the Schedule 12A paragraph)"]
+    missing = []
+    if not priv.paragraphs:
+        missing.append("the Schedule 12A paragraph for taking it in private")
+    if _blank(priv.public_interest):
+        missing.append("the public interest test reasoning")
+    return missing
+
+
+def _plan_row(decision: Decision, profile: CouncilProfile) -> list[str]:
+    """The reg 9 items and what the council prints beside them."""
+    plan = decision.plan
+    missing = _identity(decision)
+    if _blank(plan.summary):
+        missing.append("a summary of the matter")
+    if not any(d.strip() for d in plan.documents):
+        missing.append("the documents to be submitted to the decision maker")
+    if _blank(plan.documents_available_from):
+        missing.append("where copies of the documents can be had")
+    if _blank(plan.contact.name):
+        missing.append("the contact officer")
+    if _blank(decision.key.reason):
+        missing.append("why it is a key decision")
+    if not plan.all_wards and not any(w.strip() for w in plan.wards):
+        missing.append("the wards affected (or 'all wards')")
+    if decision.private is not None and not decision.private.paragraphs:
+        missing.append("the Schedule 12A paragraph for taking it in private")
+    return missing
+
+
+def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
+    report, plan = decision.report, decision.plan
+    missing = _common(decision, profile)
+    for label, value in (
+        ("the key issue for decision", report.key_issue),
+        ("the recommendation", report.recommendation),
+        ("who makes the recommendation", report.recommended_by),
+        ("the reasons for the recommendation", report.reasons),
+        ("the alternative action and why it is not recommended", report.alternatives),
+    ):
+        if _blank(value):
+            missing.append(label)
+    if decision.key.is_key is None:
+        missing.append("whether it is a key decision")
+    elif decision.key.is_key:
+        if _blank(decision.key.reason):
+            missing.append("why it is a key decision")
+        if plan.first_published is None:
+            missing.append("the date it first appeared in the forward plan")
+    if not plan.all_wards and not plan.wards and not plan.parishes:
+        missing.append("the wards and parishes affected")
+    if _blank(plan.contact.name) or _blank(plan.contact.telephone):
+        missing.append("the contact officer's name and telephone number")
+    if _blank(maker_telephone(decision, profile)):
+        missing.append("the decision maker's telephone number")
+    return missing
+
+
+def _record(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile)
+    missing += record_missing(decision.record or Record())
+    if _blank(decision.report.key_issue) and _blank(decision.plan.summary):
+        missing.append("the issue for decision (the report's key issue or the plan summary)")
+    return missing
+
+
+def _general_exception(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile)
+    if decision.exception is None:
+        missing.append("a general exception (regulation 10) on the decision")
+    if _blank(profile.scrutiny_chair.name):
+        missing.append("the scrutiny committee chair (set it in the council profile)")
+    if _blank(decision.plan.summary) and _blank(decision.report.key_issue):
+        missing.append("a summary of the matter")
+    return missing
+
+
+def _exception_reasons(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile)
+    if decision.exception is None:
+        missing.append("a general exception (regulation 10) on the decision")
+    elif _blank(decision.exception.reasons):
+        missing.append("the reasons why 28 clear days' notice was impracticable")
+    return missing
+
+
+def _urgency(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile)
+    urg = decision.urgency
+    if urg is None:
+        return missing + ["a special urgency agreement (regulation 11) on the decision"]
+    if _blank(urg.agreed_by):
+        missing.append("who agreed the decision is urgent")
+    if urg.agreed_on is None:
+        missing.append("the date the urgency was agreed")
+    if _blank(urg.reasons):
+        missing.append("the reasons the decision is urgent and cannot reasonably be deferred")
+    return missing
+
+
+def _private(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile) + _private_reasons(decision)
+    if decision.plan.due_on is None and _blank(decision.plan.due_month):
+        missing.append("the date or month of the meeting or decision")
+    if _blank(decision.plan.contact.name):
+        missing.append("the contact officer to whom representations go")
+    return missing
+
+
+def _private_confirmation(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile) + _private_reasons(decision)
+    if decision.plan.due_on is None:
+        missing.append("the date of the meeting or decision")
+    priv = decision.private
+    if priv is not None:
+        if _blank(priv.representations):
+            missing.append("the representations received about holding it in private "
+                           "(or 'None received')")
+        elif not says_none(priv.representations) and _blank(priv.response):
+            missing.append("the council's response to the representations")
+    return missing
+
+
+def _call_in(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile)
+    record = decision.record
+    if record is None or record.decided_on is None or _blank(record.decision):
+        missing.append("a recorded decision (its date and the decision made)")
+    if record is None or record.published_on is None:
+        missing.append("the date the record of decision was published")
+    if decision.call_in.urgent_exempt:
+        missing.append("a right of call-in (it was exempted from call-in as urgent)")
+    return missing
+
+
+def _council(decision: Decision, profile: CouncilProfile) -> list[str]:
+    missing = _common(decision, profile)
+    if not is_policy_framework(decision, profile):
+        missing.append("a budget and policy framework item (only those go to Full Council)")
+    record = decision.record
+    if record is None or record.decided_on is None or _blank(record.decision):
+        missing.append("the executive's recorded recommendation (its date and wording)")
+    elif _blank(record.reasons):
+        missing.append("the reasons for the executive's recommendation")
+    if decision.referral.meeting_on is None:
+        missing.append("the date of the Full Council meeting")
+    return missing
+
+
+NEEDS: dict[str, Needs] = {
+    "report": _report,
+    "record": _record,
+    "general-exception": _general_exception,
+    "exception-reasons": _exception_reasons,
+    "urgency": _urgency,
+    "private": _private,
+    "private-confirmation": _private_confirmation,
+    "call-in": _call_in,
+    "council": _council,
+}
+
+
+def plan_row_missing(decision: Decision, profile: CouncilProfile) -> list[str]:
+    return _plan_row(decision, profile)
+
+
+def _due_key(decision: Decision) -> tuple[int, date, str]:
+    plan = decision.plan
+    if plan.due_on is not None:
+        return (0, plan.due_on, decision.ref)
+    start = _month_start(plan.due_month)
+    if start is not None:
+        return (0, start, decision.ref)
+    return (1, date.max, decision.ref)
+
+
+def _month_start(due_month: str) -> date | None:
+    try:
+        year, month = (int(part) for part in due_month.strip().split("-")[:2])
+        return date(year, month, 1)
+    except ValueError:
+        return None
+
+
+def _month_end(start: date) -> date:
+    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def forward_plan_entries(decisions: Iterable[Decision], start: date, end: date) -> list[Decision]:
+    """Key decisions not yet taken, due in [start, end] or with no date due, in date order.
+
+    A month due counts if any day of it falls in the period.
+    """
+    chosen = []
+    for decision in decisions:
+        if decision.key.is_key is not True:
+            continue
+        if decision.record is not None and decision.record.decided_on is not None:
+            continue
+        plan = decision.plan
+        if plan.due_on is not None:
+            if not start <= plan.due_on <= end:
+                continue
+        else:
+            month = _month_start(plan.due_month)
+            if month is not None and (_month_end(month) < start or month > end):
+                continue
+        chosen.append(decision)
+    return sorted(chosen, key=_due_key)

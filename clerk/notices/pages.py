@@ -1,0 +1,122 @@
+"""The page: A4, running header (council, notice, reference), footer with "Page N of M".
+
+The canvas holds back every page until the end of the build so that the footer knows the
+page count (one pass, no second layout). `invariant=1` keeps the bytes identical between
+runs so a notice's hash can go in the journal.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from clerk.notices.styles import (
+    CONFIDENTIAL,
+    FONT,
+    FONT_BOLD,
+    HEADER_GAP,
+    INK,
+    MARGIN,
+    MUTED,
+    RULE,
+    register_fonts,
+)
+from clerk.notices.text import long_date
+
+CONFIDENTIAL_LINE = "CONFIDENTIAL – NOT FOR PUBLICATION – contains exempt information"
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    council: str
+    notice: str  # "Record of decision"
+    reference: str  # "D2013-001", or the forward plan's period
+    published_on: date
+    confidential: bool = False
+    title: str = ""  # PDF metadata
+    subject: str = ""
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Draws the header and footer once the page count is known."""
+
+    def __init__(self, *args: Any, meta: PageMeta, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._meta = meta
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._decorate(number, total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, number: int, total: int) -> None:
+        meta = self._meta
+        width, height = self._pagesize
+        left, right = MARGIN, width - MARGIN
+        top = height - MARGIN + 2
+        self.saveState()
+        self.setFillColor(INK)
+        self.setFont(FONT_BOLD, 9.5)
+        self.drawString(left, top, meta.council)
+        self.drawRightString(right, top, meta.reference)
+        self.setFont(FONT, 8.5)
+        self.setFillColor(MUTED)
+        self.drawString(left, top - 11, meta.notice)
+        if meta.confidential:
+            self.setFillColor(CONFIDENTIAL)
+            self.setFont(FONT_BOLD, 8.5)
+            self.drawRightString(right, top - 11, "CONFIDENTIAL")
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.6)
+        self.line(left, top - 16, right, top - 16)
+        bottom = MARGIN - 10
+        self.line(left, bottom + 10, right, bottom + 10)
+        self.setFont(FONT, 8)
+        self.setFillColor(MUTED)
+        self.drawString(left, bottom, f"Published {long_date(meta.published_on)}")
+        self.drawRightString(right, bottom, f"{meta.reference} · Page {number} of {total}")
+        if meta.confidential:
+            self.setFillColor(CONFIDENTIAL)
+            self.setFont(FONT_BOLD, 8)
+            self.drawCentredString(width / 2, bottom - 11, CONFIDENTIAL_LINE)
+        self.restoreState()
+
+
+def build(story: list[Flowable], meta: PageMeta) -> bytes:
+    """Lay the story out on A4 pages and return the PDF."""
+    register_fonts()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_GAP,
+        bottomMargin=MARGIN + 6,
+        title=meta.title,
+        author=meta.council,
+        subject=meta.subject,
+        creator="clerk",
+        invariant=1,
+        initialFontName=FONT,
+    )
+
+    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        return _NumberedCanvas(*args, meta=meta, **kwargs)
+
+    doc.build(story, canvasmaker=make_canvas)
+    return out.getvalue()

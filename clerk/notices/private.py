@@ -1,0 +1,97 @@
+"""Private meetings (regulation 5): the 28-day notice of intention and the 5-day confirmation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import Flowable
+
+from clerk.domain.decision import Decision, PrivateConsideration
+from clerk.notices.blocks import Context, body, fields, heading, masthead, para, person_line
+from clerk.notices.common import privacy_text
+from clerk.notices.exception import REGULATIONS
+from clerk.notices.text import due_text, long_date, says_none
+
+
+def _exempt_rows(priv: PrivateConsideration) -> list[tuple[str, str]]:
+    """The matter itself: in a public notice it is already the Schedule 12A stamp."""
+    if not priv.exempt_information.strip():
+        return []
+    return [("Exempt information", priv.exempt_information)]
+
+
+def _timing(notice_on: date, days: int, due: date | None, ctx: Context) -> list[Flowable]:
+    profile = ctx.profile
+    earliest = profile.calendar().earliest_after_clear_days(notice_on, days, profile.clear_days)
+    out: list[Flowable] = [para(f"Working: {earliest.working}.", "muted")]
+    if due is not None and due < earliest.value:
+        out.insert(0, para(f"This notice is given fewer than {days} clear days before the "
+                           f"meeting on {long_date(due)}.", "body"))
+    return out
+
+
+def intention(decision: Decision, ctx: Context) -> list[Flowable]:
+    priv = decision.private or PrivateConsideration()
+    plan = decision.plan
+    notice_on = priv.intention_published or ctx.published_on
+    days = ctx.profile.private_notice_days
+    story = masthead(ctx, "Notice of intention to consider a matter in private", decision)
+    story.append(para(
+        f"Under regulation 5 of {REGULATIONS}, notice is given at least {days} clear days "
+        f"in advance that {decision.decision_maker.describe()} intends to consider the matter "
+        "below in private, with the press and public excluded, because it involves the "
+        "likely disclosure of exempt information."
+    ))
+    rows = [
+        ("Matter", decision.title + ("\n" + plan.summary if plan.summary.strip() else "")),
+        ("Decision maker", decision.decision_maker.describe()),
+        ("Date of meeting or decision", due_text(plan)),
+        ("Reasons for privacy", privacy_text(decision)),
+        ("Public interest test", priv.public_interest),
+        *_exempt_rows(priv),
+        ("Date of this notice", long_date(notice_on)),
+    ]
+    story.append(fields(rows))
+    story.append(heading("Representations", 2))
+    deadline = (f" by {long_date(plan.representations_deadline)}"
+                if plan.representations_deadline else " before the meeting")
+    story.append(para(
+        "Anyone may make representations about why the matter should be considered in "
+        f"public. Please send them{deadline} to {person_line(plan.contact)}. Any received, "
+        "and the council's response, will be published at least "
+        f"{ctx.profile.private_confirmation_days} clear days before the meeting."
+    ))
+    story += _timing(notice_on, days, plan.due_on, ctx)
+    return story
+
+
+def confirmation(decision: Decision, ctx: Context) -> list[Flowable]:
+    priv = decision.private or PrivateConsideration()
+    plan = decision.plan
+    notice_on = priv.confirmation_published or ctx.published_on
+    days = ctx.profile.private_confirmation_days
+    story = masthead(ctx, "Notice confirming a matter will be considered in private", decision)
+    intention_line = (f" Notice of the intention was given on {long_date(priv.intention_published)}."
+                      if priv.intention_published else "")
+    story.append(para(
+        f"Under regulation 5 of {REGULATIONS}, {decision.decision_maker.describe()} will "
+        f"consider the matter below in private on {due_text(plan)}.{intention_line}"
+    ))
+    story.append(fields([
+        ("Matter", decision.title),
+        ("Decision maker", decision.decision_maker.describe()),
+        ("Date of meeting or decision", due_text(plan)),
+        ("Reasons for privacy", privacy_text(decision)),
+        ("Public interest test", priv.public_interest),
+        *_exempt_rows(priv),
+        ("Date of this notice", long_date(notice_on)),
+    ]))
+    story.append(heading("Representations received about holding it in private", 2))
+    story += body(priv.representations)
+    story.append(heading("The council's response", 2))
+    response = priv.response.strip()
+    if not response and says_none(priv.representations):
+        response = "No representations were received, so no response is needed."
+    story += body(response)
+    story += _timing(notice_on, days, plan.due_on, ctx)
+    return story

@@ -1,0 +1,67 @@
+"""From a decision to PDF bytes: pick the notice module, apply the public gate, lay out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from reportlab.platypus import Flowable
+
+from clerk.domain.council import CouncilProfile
+from clerk.domain.decision import Decision
+from clerk.domain.exempt import public_view
+from clerk.notices import callin, council, exception, private, record, report
+from clerk.notices import forward_plan as plan_notice
+from clerk.notices import urgency as urgency_notice
+from clerk.notices.blocks import Context
+from clerk.notices.pages import PageMeta, build
+from clerk.notices.text import period_text
+
+Builder = Callable[[Decision, Context], list[Flowable]]
+
+BUILDERS: dict[str, Builder] = {
+    "report": report.flowables,
+    "record": record.flowables,
+    "general-exception": exception.general_exception,
+    "exception-reasons": exception.reasons,
+    "urgency": urgency_notice.flowables,
+    "private": private.intention,
+    "private-confirmation": private.confirmation,
+    "call-in": callin.flowables,
+    "council": council.flowables,
+}
+
+
+def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
+           published_on: date, confidential: bool) -> bytes:
+    # The one gate: a public notice is built only from the public view.
+    shown = decision if confidential else public_view(decision)
+    ctx = Context(profile=profile, published_on=published_on, confidential=confidential)
+    story = BUILDERS[kind](shown, ctx)
+    prefix = "CONFIDENTIAL – " if confidential else ""
+    meta = PageMeta(
+        council=profile.name,
+        notice=f"{prefix}{name}",
+        reference=decision.ref,
+        published_on=published_on,
+        confidential=confidential,
+        title=f"{prefix}{name}: {decision.title} ({decision.ref})",
+        subject=f"{name} for {decision.ref}, {decision.title}, published {published_on:%Y-%m-%d}",
+    )
+    return build(story, meta)
+
+
+def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
+                 published_on: date) -> bytes:
+    ctx = Context(profile=profile, published_on=published_on)
+    story = plan_notice.flowables([public_view(d) for d in entries], ctx, start, end)
+    period = period_text(start, end)
+    meta = PageMeta(
+        council=profile.name,
+        notice="Forward plan: notice of key decisions",
+        reference=f"Forward plan {start.day} {start:%b %Y} – {end.day} {end:%b %Y}",
+        published_on=published_on,
+        title=f"Forward plan: notice of key decisions, {period}",
+        subject=f"Key decisions to be taken {period}, published {published_on:%Y-%m-%d}",
+    )
+    return build(story, meta)

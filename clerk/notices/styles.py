@@ -1,0 +1,84 @@
+"""One stylesheet for every notice, and the embedded Unicode font, registered once.
+
+DejaVu Sans draws £, curly quotes, dashes and names such as Siân, Llŷr, Zoë and Łukasz,
+which the PDF base fonts cannot.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#eef1f4")
+STAMP_INK = colors.HexColor("#7a1f1f")
+STAMP_SHADE = colors.HexColor("#f7ecec")
+CONFIDENTIAL = colors.HexColor("#b00020")
+
+MARGIN = 20 * mm
+HEADER_GAP = 14 * mm  # space the running header takes above the frame
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    # No oblique face ships: italic falls back to the upright faces.
+    for bold, italic, face in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
+        addMapping(FONT, bold, italic, face)
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> dict[str, ParagraphStyle]:
+    """Every paragraph style a notice uses, by name."""
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, spaceAfter=5
+    )
+
+    def derive(name: str, **changes: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, **changes)  # type: ignore[arg-type]
+
+    styles = {
+        "body": body,
+        "small": derive("small", fontSize=8.5, leading=11, spaceAfter=2),
+        "muted": derive("muted", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=2),
+        "council": derive("council", fontName=FONT_BOLD, fontSize=15, leading=19,
+                          alignment=TA_CENTER, spaceAfter=2),
+        "title": derive("title", fontName=FONT_BOLD, fontSize=16, leading=20,
+                        spaceBefore=4, spaceAfter=8),
+        "subtitle": derive("subtitle", fontName=FONT_BOLD, fontSize=11.5, leading=15,
+                           alignment=TA_CENTER, spaceAfter=2),
+        "h1": derive("h1", fontName=FONT_BOLD, fontSize=12.5, leading=16,
+                     spaceBefore=10, spaceAfter=5),
+        "h2": derive("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14,
+                     spaceBefore=7, spaceAfter=3),
+        "numbered": derive("numbered", leftIndent=14 * mm, bulletIndent=0, bulletFontName=FONT),
+        "label": derive("label", fontName=FONT_BOLD, fontSize=9, leading=12, spaceAfter=0),
+        "cell": derive("cell", fontSize=9, leading=12, spaceAfter=0),
+        "bullet": derive("bullet", leftIndent=6 * mm, bulletIndent=1.5 * mm, spaceAfter=2),
+        "stamp": derive("stamp", fontName=FONT_BOLD, fontSize=9.5, leading=12.5,
+                        textColor=STAMP_INK, backColor=STAMP_SHADE, borderPadding=4,
+                        borderColor=STAMP_INK, borderWidth=0.5, spaceBefore=4, spaceAfter=8),
+        "banner": derive("banner", fontName=FONT_BOLD, fontSize=10, leading=13,
+                         textColor=colors.white, backColor=CONFIDENTIAL, borderPadding=5,
+                         alignment=TA_CENTER, spaceAfter=10),
+        "entry": derive("entry", fontName=FONT_BOLD, fontSize=10.5, leading=13.5,
+                        textColor=colors.white, spaceAfter=0),
+    }
+    return styles
