@@ -21,9 +21,9 @@ def key_text(decision: Decision) -> str:
     first = decision.plan.first_published
     text = "Yes"
     if first is not None:
-        text += f"; it first appeared in the forward plan on {long_date(first)}"
+        text += f". First in the forward plan on {long_date(first)}."
     if key.reason.strip():
-        text += f". {key.reason.strip()}"
+        text += f" This is a Key Decision because {key.reason.strip().rstrip('.')}."
     return text
 
 

@@ -4,9 +4,10 @@ per decision in date order."""
 from __future__ import annotations
 
 from datetime import date
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
@@ -17,13 +18,14 @@ from clerk.notices.blocks import (
     esc,
     fields,
     heading,
+    is_stamp,
     markup,
     para,
     person_line,
 )
 from clerk.notices.common import privacy_text
 from clerk.notices.exception import REGULATIONS
-from clerk.notices.styles import INK, stylesheet
+from clerk.notices.styles import INK, RULE, stylesheet
 from clerk.notices.text import due_text, long_date, period_text, wards_text
 
 
@@ -82,44 +84,58 @@ def front_matter(ctx: Context, start: date, end: date, count: int) -> list[Flowa
     return out
 
 
-def _entry_bar(decision: Decision) -> Table:
+def _cell(label: str, value: str | list[str]) -> list[Flowable]:
     sheet = stylesheet()
-    bar = Table([[Paragraph(f"{esc(decision.ref)}\u2003{esc(decision.title)}", sheet["entry"]),
-                  Paragraph(f"<para alignment='right'>{esc(due_text(decision.plan))}</para>",
-                            sheet["entry"])]],
-                colWidths=[CONTENT_WIDTH - 48 * mm, 48 * mm], hAlign="LEFT")
-    bar.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), INK),
-                             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return bar
+    lines = [value] if isinstance(value, str) else [v for v in value if v.strip()]
+    out: list[Flowable] = [Paragraph(escape(label.upper()), sheet["tight_label"])]
+    for line in lines or ["None"]:
+        out.append(Paragraph(esc(line), sheet["stamp" if is_stamp(line) else "tight"]))
+    return out
 
 
-def entry(decision: Decision) -> list[Flowable]:
+def entry(decision: Decision) -> Table:
+    """One decision as a compact ruled block: a title bar, then the reg 9 items in pairs."""
+    sheet = stylesheet()
     plan = decision.plan
-    documents = [f"{d}" for d in plan.documents if d.strip()]
-    where = f"Copies from: {plan.documents_available_from.strip()}"
     other = plan.other_documents_how.strip() or (
         f"ask {plan.contact.name.strip()}, the contact officer")
-    consultation = "; ".join(p for p in (plan.consultees.strip(),
-                                         plan.consultation_method.strip()) if p) or "None"
+    consultation = [p for p in (plan.consultees.strip(), plan.consultation_method.strip()) if p]
     deadline = (long_date(plan.representations_deadline)
                 if plan.representations_deadline else "Before the decision is taken")
-    return [
-        KeepTogether([_entry_bar(decision), fields([
-            ("Matter", plan.summary),
-            ("Decision maker", decision.decision_maker.describe()),
-            ("Date due", due_text(plan)),
-            ("Documents to be submitted", [*documents, where]),
-            ("Other documents", "Other documents relevant to the matter may be submitted to "
-                                f"the decision maker. To ask for details: {other}."),
-            ("Consultees and method", consultation),
-            ("Contact officer", person_line(plan.contact)),
-            ("Representations by", deadline),
-            ("Wards affected", wards_text(plan)),
-            ("Why it is key", decision.key.reason),
-            ("Public or private", privacy_text(decision)),
-        ], label_width=42 * mm)]),
-        Spacer(1, 5 * mm),
+    documents = [*plan.documents, f"Copies from: {plan.documents_available_from.strip()}",
+                 "Other documents relevant to the matter may be submitted to the decision "
+                 f"maker. To ask for details: {other}."]
+    bar = [Paragraph(f"{esc(decision.ref)}\u2003{esc(decision.title)}", sheet["entry"]), "",
+           Paragraph(f"<para alignment='right'>{esc(due_text(plan))}</para>", sheet["entry"])]
+    half = CONTENT_WIDTH / 2
+    rows = [
+        bar,
+        [_cell("Matter", plan.summary), "", ""],
+        [_cell("Decision maker", decision.decision_maker.describe()), "",
+         _cell("Date due", due_text(plan))],
+        [_cell("Why it is key", decision.key.reason), "",
+         _cell("Wards affected", wards_text(plan))],
+        [_cell("Documents to be submitted, and where to get them", documents), "", ""],
+        [_cell("Consultees and method", consultation), "",
+         _cell("Public or private", privacy_text(decision))],
+        [_cell("Contact officer", person_line(plan.contact)), "",
+         _cell("Representations by", deadline)],
     ]
+    table = Table(rows, colWidths=[half, half - 55 * mm, 55 * mm], repeatRows=1,
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), INK),
+        ("SPAN", (0, 0), (1, 0)),
+        ("SPAN", (0, 1), (-1, 1)),
+        ("SPAN", (0, 4), (-1, 4)),
+        *[("SPAN", (0, r), (1, r)) for r in (2, 3, 5, 6)],
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
 
 
 def flowables(entries: list[Decision], ctx: Context, start: date, end: date) -> list[Flowable]:
@@ -129,6 +145,6 @@ def flowables(entries: list[Decision], ctx: Context, start: date, end: date) -> 
         story += bullets([], empty="There are no key decisions due in this period.")
         return story
     for decision in entries:
-        story += entry(decision)
+        story += [entry(decision), Spacer(1, 4 * mm)]
     story.append(markup("<i>End of the forward plan.</i>", "muted"))
     return story

@@ -71,8 +71,8 @@ def confirmation(decision: Decision, ctx: Context) -> list[Flowable]:
     notice_on = priv.confirmation_published or ctx.published_on
     days = ctx.profile.private_confirmation_days
     story = masthead(ctx, "Notice confirming a matter will be considered in private", decision)
-    intention_line = (f" Notice of the intention was given on {long_date(priv.intention_published)}."
-                      if priv.intention_published else "")
+    given = priv.intention_published
+    intention_line = f" Notice of the intention was given on {long_date(given)}." if given else ""
     story.append(para(
         f"Under regulation 5 of {REGULATIONS}, {decision.decision_maker.describe()} will "
         f"consider the matter below in private on {due_text(plan)}.{intention_line}"

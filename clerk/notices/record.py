@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from clerk.domain.decision import Decision, Record
 from clerk.notices.blocks import Context, body, bullets, fields, heading, masthead, signature
@@ -47,6 +47,5 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     story.append(heading("Background papers", 2))
     story += bullets(papers)
     story.append(signature(maker.name, maker.title))
-    story.append(heading("Call-in", 1))
-    story += call_in_passage(decision, ctx)
+    story.append(KeepTogether([heading("Call-in", 1), *call_in_passage(decision, ctx)]))
     return story

@@ -6,6 +6,7 @@ Partnership Plan 2013–2018 (/work/shared/seed); every section below is its tex
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def seed_decision() -> Decision:
         prepared_by="Sarah Robson",
         issued_on=date(2013, 2, 7),
     )
-    return Decision(
+    decision = Decision(
         ref="D2013-001",
         title=PLAN_TITLE,
         decision_maker=WILSON,
@@ -192,6 +193,7 @@ def seed_decision() -> Decision:
         ),
         referral=Referral(policy_framework=True, meeting_on=date(2013, 3, 6)),
     )
+    return copy.deepcopy(decision)  # nothing shared between tests
 
 
 def private_decision() -> Decision:
