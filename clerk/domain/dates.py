@@ -25,7 +25,8 @@ def parse_date(text: str) -> date:
         parsed = date(year, month, day)
     except ValueError:
         raise ValueError(f"{cleaned} is not a date in the calendar (check the day and "
-                         "month).") from None
+                         "month): type it as DD/MM/YYYY (e.g. 07/01/2013) or YYYY-MM-DD.") \
+            from None
     if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         raise ValueError(f"{cleaned} is outside the years a register covers "
                          f"({EARLIEST_YEAR} to {LATEST_YEAR}).")
