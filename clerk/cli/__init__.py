@@ -33,9 +33,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 def _register_commands() -> None:
-    from clerk.cli import admin, lifecycle, query
+    from clerk.cli import admin, lifecycle, maintenance, query
 
-    for module in (admin, lifecycle, query):
+    for module in (admin, lifecycle, maintenance, query):
         for command in module.COMMANDS:
             cli.add_command(command)
     try:
