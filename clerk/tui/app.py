@@ -1,0 +1,136 @@
+"""ClerkApp: the register, the rules and the clerk's settings, and the screens on top.
+
+Built only by `factory.make_app`, which injects the register, today's date and where the
+settings and notices live; no screen opens a file of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from clerk.domain import lifecycle
+from clerk.domain.council import CouncilProfile
+from clerk.domain.decision import Decision
+from clerk.store.errors import RegisterError
+from clerk.store.register import Register
+from clerk.tui import keys
+from clerk.tui.screens.forms.specs import Ctx
+
+STYLES = Path(__file__).parent / "styles"
+
+
+def choose_theme(config_theme: str | None, environ: dict[str, str]) -> str:
+    """CLERK_THEME, then settings.toml's theme, then COLORFGBG's background, else dark."""
+    wanted = (environ.get("CLERK_THEME") or config_theme or "").strip().lower()
+    if not wanted:
+        background = environ.get("COLORFGBG", "").split(";")[-1]
+        wanted = "light" if background in ("7", "15") else "dark"
+    return {"light": "textual-light", "dark": "textual-dark"}.get(wanted, wanted)
+
+
+class ClerkApp(App[None]):
+    TITLE = "clerk"
+    CSS_PATH = sorted(STYLES.glob("*.tcss"))
+    BINDINGS = keys.bindings("app")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, register: Register, *, today: date, config_dir: Path | None,
+                 output_dir: Path | None, keymap: dict[str, str], problems: list[str],
+                 theme: str) -> None:
+        super().__init__()
+        self.register = register
+        self.today = today
+        self.config_dir = config_dir
+        self.output_dir = output_dir
+        self.keymap_overrides = keymap
+        self.startup_problems = problems
+        self.chosen_theme = theme
+        self._saved_listeners: list[partial[None]] = []
+
+    @property
+    def profile(self) -> CouncilProfile:
+        return self.register.council
+
+    def ctx(self) -> Ctx:
+        return Ctx(self.profile, self.today)
+
+    def on_mount(self) -> None:
+        from clerk.tui.screens.register import RegisterScreen
+        from clerk.tui.screens.welcome import WelcomeScreen
+
+        if self.chosen_theme in self.available_themes:
+            self.theme = self.chosen_theme
+        else:
+            self.startup_problems.append(f"No theme {self.chosen_theme!r}; using the default.")
+        self.set_keymap(self.keymap_overrides)
+        self.push_screen(RegisterScreen())
+        if len(self.register) == 0:
+            self.push_screen(WelcomeScreen())
+        for problem in self.startup_problems:
+            self.notify(problem, severity="warning", timeout=10)
+
+    # ---- what the rules allow ----------------------------------------------------------
+
+    def refusals(self, decision: Decision) -> dict[str, str | None]:
+        """Why each step is refused now (None when it is allowed), from the lifecycle."""
+        out = {m.id: m.refused for m in lifecycle.moves(decision, self.profile, self.today)}
+        before = lifecycle.gate_report(decision)
+        out["report"] = before
+        out["details"] = before
+        if decision.call_in.urgent_exempt:
+            out["exempt"] = "Already exempt from call-in."
+        elif decision.call_in.requests:
+            out["exempt"] = "A call-in has already been received; it must be resolved."
+        else:
+            out["exempt"] = None
+        return out
+
+    # ---- saving ------------------------------------------------------------------------
+
+    def on_saved(self, listener: partial[None]) -> None:
+        self._saved_listeners.append(listener)
+
+    def save(self, decision: Decision, action: str) -> bool:
+        try:
+            self.register.save(decision, action=action)
+        except RegisterError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            return False
+        for listener in self._saved_listeners:
+            listener(decision.ref)
+        return True
+
+    # ---- keys everywhere ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from clerk.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action of the screen in front, with its key; refused steps say why."""
+        yield from super().get_system_commands(screen)
+        scope = getattr(screen, "SCOPE", "")
+        refusals = getattr(screen, "refusals", {})
+        for action in keys.in_scope(scope) + keys.in_scope("app"):
+            if not action.show:
+                continue
+            key = keys.display_key(keys.effective_key(action, self.keymap_overrides))
+            move = action.action[6:-2] if action.action.startswith("move(") else ""
+            reason = refusals.get(move) if move else None
+            if reason:
+                yield SystemCommand(f"{action.description} (not now)", reason,
+                                    partial(self.notify, reason, severity="warning"))
+                continue
+            target = self if action.scope == "app" else screen
+            name = action.action.removeprefix("app.")
+            yield SystemCommand(action.description, f"key {key} · {action.id}",
+                                partial(target.run_action, name))

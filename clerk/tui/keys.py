@@ -1,0 +1,148 @@
+"""The one registry of actions: id, key, description and where it applies.
+
+Footer bindings, the command palette, the help screen and the clerk's keymap override
+(`keys.toml`, applied with `App.set_keymap`) are all built from `ACTIONS`, so a key is
+declared once. Ids are stable: they are what a clerk writes in `keys.toml`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+SCOPES = {
+    "app": "Everywhere",
+    "register": "Register",
+    "decision": "Decision",
+    "meeting": "Meeting",
+    "form": "Forms",
+    "profile": "Council profile",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str  # "decision.decide": what keys.toml names
+    key: str  # Textual key name(s), comma separated
+    action: str  # the action string Textual runs, e.g. "move('decide')"
+    description: str
+    scope: str
+    show: bool = True
+    priority: bool = False
+
+
+def _move(move_id: str, key: str, description: str) -> Action:
+    return Action(f"decision.{move_id}", key, f"move('{move_id}')", description, "decision")
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action("app.help", "f1,question_mark", "app.help", "Help: every key", "app"),
+    Action("app.quit", "ctrl+q", "app.quit", "Quit", "app"),
+    # The register: the filter box always has the focus, so actions use ctrl keys.
+    Action("register.open", "enter", "open_selected", "Open", "register", priority=True),
+    Action("register.new", "ctrl+n", "new_decision", "New decision", "register"),
+    Action("register.stage", "ctrl+t", "cycle_stage", "Stage filter", "register"),
+    Action("register.sort", "ctrl+o", "toggle_sort", "Sort by due", "register"),
+    Action("register.meeting", "ctrl+g", "meeting", "Meeting", "register"),
+    Action("register.plan", "ctrl+r", "print_plan", "Print plan", "register"),
+    Action("register.profile", "ctrl+l", "profile", "Council", "register"),
+    Action("register.down", "down", "cursor(1)", "Next row", "register", False, True),
+    Action("register.up", "up", "cursor(-1)", "Previous row", "register", False, True),
+    Action("register.page_down", "pagedown", "cursor(20)", "Page down", "register", False, True),
+    Action("register.page_up", "pageup", "cursor(-20)", "Page up", "register", False, True),
+    # A decision: one letter per lifecycle step.
+    Action("decision.back", "escape", "back", "Back", "decision"),
+    _move("plan", "p", "Plan entry"),
+    _move("key", "k", "Key decision"),
+    _move("comment", "c", "Comment"),
+    _move("exception", "g", "General exception"),
+    _move("urgency", "u", "Special urgency"),
+    _move("private", "v", "Private"),
+    _move("decide", "d", "Record decision"),
+    _move("publish", "b", "Publish record"),
+    _move("call-in", "i", "Call-in"),
+    _move("call-in-outcome", "o", "Call-in outcome"),
+    _move("exempt", "x", "Exempt from call-in"),
+    _move("implement", "m", "Implement"),
+    _move("refer", "r", "Refer to Council"),
+    _move("council", "l", "Council outcome"),
+    _move("report", "e", "Edit report"),
+    _move("details", "t", "Title and maker"),
+    Action("decision.print", "n", "print_notice", "Print notice", "decision"),
+    Action("decision.tab_next", "right", "tab(1)", "Next tab", "decision", False),
+    Action("decision.tab_prev", "left", "tab(-1)", "Previous tab", "decision", False),
+    # The meeting view.
+    Action("meeting.back", "escape", "back", "Back", "meeting"),
+    Action("meeting.down", "down,j", "cursor(1)", "Next item", "meeting", False),
+    Action("meeting.up", "up,k", "cursor(-1)", "Previous item", "meeting", False),
+    Action("meeting.date", "a", "change_date", "Another date", "meeting"),
+    Action("meeting.decide", "d", "item('decide')", "Decision", "meeting"),
+    Action("meeting.comment", "c", "item('comment')", "Comment", "meeting"),
+    Action("meeting.call_in_outcome", "o", "item('call-in-outcome')", "Call-in outcome",
+           "meeting"),
+    Action("meeting.council", "l", "item('council')", "Council outcome", "meeting"),
+    Action("meeting.open", "enter", "open_item", "Open", "meeting"),
+    # Forms and the council profile.
+    Action("form.save", "ctrl+s", "save", "Save", "form", priority=True),
+    Action("form.cancel", "escape", "cancel", "Cancel", "form"),
+    Action("profile.back", "escape", "back", "Back", "profile"),
+    Action("profile.edit", "e", "edit", "Edit", "profile"),
+)
+
+BY_ID = {action.id: action for action in ACTIONS}
+MOVE_ACTIONS = {a.action[6:-2]: a for a in ACTIONS if a.action.startswith("move(")}
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The bindings of one scope, each carrying its registry id for the keymap."""
+    return [
+        Binding(a.key, a.action, a.description, show=a.show, priority=a.priority, id=a.id)
+        for a in ACTIONS
+        if a.scope == scope
+    ]
+
+
+def in_scope(scope: str) -> list[Action]:
+    return [a for a in ACTIONS if a.scope == scope]
+
+
+def load_keymap(path: Path | None) -> tuple[dict[str, str], list[str]]:
+    """Read `keys.toml` (`"decision.decide" = "D"`); returns the keymap and any problems."""
+    if path is None or not path.exists():
+        return {}, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        return {}, [f"{path} could not be read ({error}); default keys are used."]
+    table = data.get("keys", data)
+    keymap: dict[str, str] = {}
+    problems = []
+    for action_id, key in table.items():
+        if action_id not in BY_ID:
+            problems.append(f"{path}: no action {action_id!r} (see the help screen for ids).")
+        elif not isinstance(key, str) or not key.strip():
+            problems.append(f"{path}: the key for {action_id!r} must be text, e.g. \"D\".")
+        else:
+            keymap[action_id] = key.strip()
+    return keymap, problems
+
+
+def effective_key(action: Action, keymap: dict[str, str]) -> str:
+    return keymap.get(action.id, action.key)
+
+
+def display_key(key: str) -> str:
+    """'ctrl+n' -> '^n', 'question_mark' -> '?': what the help screen prints."""
+    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "pagedown": "PgDn",
+             "pageup": "PgUp"}
+    parts = []
+    for one in key.split(","):
+        one = one.strip()
+        if one.startswith("ctrl+"):
+            parts.append("^" + one[5:])
+        else:
+            parts.append(names.get(one, one))
+    return " ".join(parts)

@@ -1,0 +1,122 @@
+"""One decision: where it stands, every part of it, its compliance and its history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from clerk.domain.decision import Decision
+from clerk.tui import keys
+from clerk.tui.screens import sections
+from clerk.tui.screens.flow import take_step
+from clerk.tui.widgets.panels import CompliancePanel, LifecycleBar, StepsPanel, next_step
+
+if TYPE_CHECKING:
+    from clerk.tui.app import ClerkApp
+
+TABS = (("overview", "Overview"), ("compliance", "Compliance"), ("report", "Report"),
+        ("comments", "Comments"), ("record", "Record"), ("history", "History"),
+        ("steps", "Steps"))
+
+
+class DecisionScreen(Screen[None]):
+    SCOPE = "decision"
+    BINDINGS = keys.bindings("decision")
+
+    def __init__(self, ref: str) -> None:
+        super().__init__()
+        self.ref = ref
+        self.decision: Decision = Decision()
+        self.refusals: dict[str, str | None] = {}
+
+    @property
+    def clerk(self) -> ClerkApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="decision-title")
+        yield LifecycleBar(id="lifecycle")
+        with Horizontal(id="decision-body"):
+            with TabbedContent(id="tabs"):
+                for tab_id, label in TABS:
+                    with TabPane(label, id=f"tab-{tab_id}"):
+                        with VerticalScroll(classes="section"):
+                            if tab_id == "compliance":
+                                yield CompliancePanel(classes="compliance")
+                            elif tab_id == "steps":
+                                yield StepsPanel(classes="steps")
+                            else:
+                                yield Static(id=f"section-{tab_id}")
+            with Vertical(id="side"):
+                yield CompliancePanel(classes="compliance")
+                yield StepsPanel(classes="steps")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+        self.focus_section()
+
+    def load(self) -> None:
+        clerk = self.clerk
+        self.decision = clerk.register.get(self.ref)
+        self.refusals = clerk.refusals(self.decision)
+        d = self.decision
+        self.query_one("#decision-title", Static).update(
+            f"[b]{escape(d.ref)}[/b] {escape(d.title)} · {escape(d.decision_maker.describe())}")
+        self.query_one(LifecycleBar).show(
+            d, next_step(d, clerk.profile, clerk.today, self.refusals))
+        for panel in self.query(CompliancePanel):
+            panel.show(d, clerk.profile, clerk.today)
+        for steps in self.query(StepsPanel):
+            steps.show(self.refusals, clerk.keymap_overrides)
+        texts = {"overview": sections.overview(d), "report": sections.report(d),
+                 "comments": sections.comments(d), "record": sections.record(d),
+                 "history": sections.history(clerk.register.history(d.ref))}
+        for tab_id, text in texts.items():
+            self.query_one(f"#section-{tab_id}", Static).update(text)
+        self.refresh_bindings()
+
+    def focus_section(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        pane = self.query_one(f"#{tabs.active}", TabPane)
+        pane.query_one(VerticalScroll).focus()
+
+    # ---- actions -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A step the rules refuse now is hidden from the footer; the Steps panel says why."""
+        if action == "move" and parameters:
+            return self.refusals.get(str(parameters[0])) is None
+        return True
+
+    @work(exclusive=True, group="step")
+    async def action_move(self, move_id: str) -> None:
+        saved = await take_step(self.clerk, self.decision, move_id)
+        if saved is not None:
+            self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_tab(self, delta: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [f"tab-{tab_id}" for tab_id, _ in TABS]
+        tabs.active = ids[(ids.index(tabs.active) + delta) % len(ids)]
+        self.focus_section()
+
+    @work(exclusive=True, group="step")
+    async def action_print_notice(self) -> None:
+        from clerk.notices import KINDS
+        from clerk.tui.screens.printing import PrintJobScreen, PrintNoticeScreen, notice_job
+
+        kind = await self.app.push_screen_wait(PrintNoticeScreen(self.decision))
+        if kind:
+            await self.app.push_screen_wait(PrintJobScreen(
+                f"{KINDS[kind]} · {self.ref}", notice_job(self.clerk, self.ref, kind)))
+            self.load()

@@ -1,0 +1,183 @@
+"""One form engine for every lifecycle step, driven by a list of `Field` specs.
+
+Each field is validated as the clerk types, with the error beside it. Saving parses every
+field and hands the values to `submit`, which asks `clerk.domain` to make the change: a
+`Refused` is shown in the form with its lawful routes, and the form stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+
+from clerk.domain.lifecycle import Refused
+from clerk.tui import keys
+from clerk.tui.screens.confirm import ConfirmScreen
+from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
+
+Submit = Callable[[dict[str, Any]], Any]
+
+
+class FormScreen(ModalScreen[Any]):
+    """Dismisses with whatever `submit` returned, or None when the clerk backs out."""
+
+    BINDINGS = keys.bindings("form")
+
+    def __init__(self, title: str, fields: list[Field], submit: Submit,
+                 initial: dict[str, Any] | None = None, intro: str = "") -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.submit = submit
+        self.initial = initial or {}
+        self.intro = intro
+        self.dirty = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(f"[b]{self.form_title}[/b]", id="form-title")
+            if self.intro:
+                yield Static(self.intro, id="form-intro")
+            with VerticalScroll(id="form-fields"):
+                for index, field in enumerate(self.fields):
+                    mark = " [b $error]*[/]" if field.required else ""
+                    yield Label(f"{field.label}{mark}", classes="field-label")
+                    yield self._widget(index, field)
+                    yield Static(field.help, id=f"err-{index}", classes="field-error")
+            yield Static("", id="refusal")
+            yield Static("[b]^s[/b] save   [b]Esc[/b] cancel   [b]Tab[/b] next field   "
+                         "[$error]*[/] required", id="form-keys")
+        yield Footer()
+
+    def _widget(self, index: int, field: Field) -> Widget:
+        value = self.initial.get(field.name)
+        wid = f"field-{index}"
+        if field.kind == "bool":
+            return Checkbox(field.label, bool(value), id=wid, compact=True)
+        if field.kind == "choice":
+            options = [(c, c) for c in field.choices]
+            start = value if value in field.choices else Select.NULL
+            return Select(options, value=start, id=wid, allow_blank=not field.required
+                          or start is Select.NULL, compact=True)
+        if field.kind == "area":
+            area = TextArea(to_text(field, value), id=wid, compact=True, soft_wrap=True)
+            area.show_line_numbers = False
+            return area
+        return Input(to_text(field, value), placeholder=placeholder(field), id=wid,
+                     compact=True)
+
+    def on_mount(self) -> None:
+        for index, field in enumerate(self.fields):
+            self._show(self.query_one(f"#err-{index}", Static), field.help, problem=False)
+        if self.fields:
+            self.query_one("#field-0").focus()
+
+    # ---- validation as the clerk types -------------------------------------------------
+
+    def _raw(self, index: int) -> Any:
+        widget = self.query_one(f"#field-{index}")
+        if isinstance(widget, Checkbox):
+            return widget.value
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def _check(self, index: int, *, show_required: bool) -> tuple[bool, Any]:
+        field = self.fields[index]
+        error = self.query_one(f"#err-{index}", Static)
+        raw = self._raw(index)
+        try:
+            value = parse(field, raw)
+        except ValueError as problem:
+            blank = raw is None or (isinstance(raw, str) and not raw.strip())
+            if blank and not show_required:
+                self._show(error, field.help, problem=False)
+                return False, None
+            self._show(error, str(problem), problem=True)
+            return False, None
+        self._show(error, field.help, problem=False)
+        return True, value
+
+    def _show(self, error: Static, text: str, *, problem: bool) -> None:
+        error.update(text)
+        error.set_class(problem, "-invalid")
+        error.set_class(not problem, "-help")
+        error.display = bool(text)
+
+    def _index_of(self, widget: Widget) -> int | None:
+        wid = widget.id or ""
+        return int(wid[6:]) if wid.startswith("field-") else None
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event: Any) -> None:
+        index = self._index_of(event.control)
+        if index is None:
+            return
+        self.dirty = True
+        self._check(index, show_required=False)
+        self.query_one("#refusal", Static).display = False
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    # ---- saving and backing out --------------------------------------------------------
+
+    def values(self) -> dict[str, Any] | None:
+        """Every field parsed, or None after showing each problem beside its field."""
+        out: dict[str, Any] = {}
+        first_bad = None
+        for index, field in enumerate(self.fields):
+            ok, value = self._check(index, show_required=True)
+            if ok:
+                out[field.name] = value
+            elif first_bad is None:
+                first_bad = index
+        if first_bad is not None:
+            self.query_one(f"#field-{first_bad}").focus()
+            return None
+        return out
+
+    def action_save(self) -> None:
+        values = self.values()
+        if values is None:
+            self.refuse("Some fields need attention: see the messages beside them.")
+            return
+        try:
+            result = self.submit(values)
+        except Refused as refused:
+            self.refuse(refused.reason, refused.routes)
+            return
+        except ValueError as problem:
+            self.refuse(str(problem))
+            return
+        self.dismiss(result)
+
+    def refuse(self, reason: str, routes: list[str] | None = None) -> None:
+        text = f"[b]Not allowed:[/b] {reason}"
+        if routes:
+            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {r}" for r in routes)
+        refusal = self.query_one("#refusal", Static)
+        refusal.update(text)
+        refusal.display = True
+
+    @work
+    async def action_cancel(self) -> None:
+        if self.dirty and not await self.app.push_screen_wait(
+            ConfirmScreen("Discard what you typed?", "Nothing has been saved.")
+        ):
+            return
+        self.dismiss(None)

@@ -1,0 +1,150 @@
+"""The meeting view: the decisions due on one day, in order, with outcomes a key away."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from clerk.domain.calendar import fmt_date
+from clerk.domain.lifecycle import stage_label, stage_of_raw
+from clerk.tui import keys
+from clerk.tui.screens.flow import take_step
+from clerk.tui.screens.forms.engine import FormScreen
+from clerk.tui.screens.forms.fields import Field
+from clerk.tui.widgets.panels import CompliancePanel
+
+if TYPE_CHECKING:
+    from clerk.tui.app import ClerkApp
+
+# Which move each meeting key takes, and the date field it starts on the meeting day.
+DATE_FIELD = {"decide": "decided_on", "comment": "received_on",
+              "call-in-outcome": "decided_on", "council": "decided_on"}
+
+
+def due_on(doc: dict[str, Any], day: str) -> str | None:
+    """Why a stored decision is on the agenda for `day` (ISO), or None."""
+    plan = doc.get("plan") or {}
+    record = doc.get("record") or {}
+    referral = doc.get("referral") or {}
+    if referral.get("meeting_on") == day:
+        return "Full Council"
+    if record.get("decided_on") == day:
+        return "decided at this meeting"
+    if plan.get("due_on") == day:
+        return "due for decision"
+    return None
+
+
+class MeetingScreen(Screen[None]):
+    SCOPE = "meeting"
+    BINDINGS = keys.bindings("meeting")
+
+    def __init__(self, day: date) -> None:
+        super().__init__()
+        self.day = day
+        self.refusals: dict[str, str | None] = {}
+
+    @property
+    def clerk(self) -> ClerkApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="meeting-title")
+        with Horizontal(id="meeting-body"):
+            yield OptionList(id="agenda")
+            yield CompliancePanel(id="meeting-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self, keep: str | None = None) -> None:
+        agenda = self.query_one(OptionList)
+        iso = self.day.isoformat()
+        items = []
+        for ref, doc in self.clerk.register.raw_items():
+            why = due_on(doc, iso)
+            if why:
+                items.append((ref, doc, why))
+        items.sort(key=lambda item: item[0])
+        agenda.clear_options()
+        for number, (ref, doc, why) in enumerate(items, 1):
+            agenda.add_option(Option(
+                f"{number}. [b]{escape(ref)}[/b] {escape(doc.get('title', ''))}\n"
+                f"   {stage_label(stage_of_raw(doc))} · {why}", id=ref))
+        self.query_one("#meeting-title", Static).update(
+            f"[b]Meeting of {fmt_date(self.day)}[/b] · {len(items)} item(s) · "
+            "a: another date")
+        if items:
+            refs = [ref for ref, _, _ in items]
+            agenda.highlighted = refs.index(keep) if keep in refs else 0
+        else:
+            self.query_one(CompliancePanel).update(
+                "Nothing is due on this day. Press a to choose another date.")
+        agenda.focus()
+
+    @property
+    def current(self) -> str | None:
+        agenda = self.query_one(OptionList)
+        if agenda.highlighted is None:
+            return None
+        return agenda.get_option_at_index(agenda.highlighted).id
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        ref = self.current
+        if ref is None:
+            return
+        decision = self.clerk.register.get(ref)
+        self.refusals = self.clerk.refusals(decision)
+        self.query_one(CompliancePanel).show(decision, self.clerk.profile, self.clerk.today)
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_open_item()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "item" and parameters:
+            return self.current is not None and self.refusals.get(str(parameters[0])) is None
+        return True
+
+    def action_cursor(self, delta: int) -> None:
+        agenda = self.query_one(OptionList)
+        agenda.action_cursor_down() if delta > 0 else agenda.action_cursor_up()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_open_item(self) -> None:
+        from clerk.tui.screens.decision import DecisionScreen
+
+        if self.current:
+            self.app.push_screen(DecisionScreen(self.current), callback=lambda _: self.load(
+                self.current))
+
+    @work(exclusive=True, group="step")
+    async def action_item(self, move_id: str) -> None:
+        ref = self.current
+        if ref is None:
+            return
+        decision = self.clerk.register.get(ref)
+        await take_step(self.clerk, decision, move_id, {DATE_FIELD[move_id]: self.day})
+        self.load(ref)
+
+    @work(exclusive=True, group="step")
+    async def action_change_date(self) -> None:
+        chosen = await self.app.push_screen_wait(FormScreen(
+            "Meeting date", [Field("day", "Meeting on", "date", True)],
+            lambda values: values["day"], {"day": self.day}))
+        if chosen is not None:
+            self.day = chosen
+            self.load()

@@ -1,0 +1,174 @@
+"""Printing: choose a notice, render it off the UI thread, say where the PDF went, print it.
+
+The rendering and the `lp` call run in thread workers that only post messages; the
+screen shows what they report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from clerk.domain.decision import Decision
+
+if TYPE_CHECKING:
+    from clerk.tui.app import ClerkApp
+
+Job = Callable[[], tuple[Path, str]]  # writes the PDF; returns its path and a note
+
+
+class PrintNoticeScreen(ModalScreen[str | None]):
+    """Pick a notice kind; kinds the decision cannot yet support say what they lack."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="print.cancel")]
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__()
+        self.decision = decision
+
+    def compose(self) -> ComposeResult:
+        from clerk.notices import KINDS, missing_for
+
+        profile = self.app.register.council  # type: ignore[attr-defined]
+        options = []
+        for kind, title in KINDS.items():
+            missing = missing_for(kind, self.decision, profile)
+            if missing:
+                options.append(Option(f"[dim]{title}: lacks {escape('; '.join(missing))}[/dim]",
+                                      id=kind, disabled=True))
+            else:
+                options.append(Option(title, id=kind))
+        with Vertical(id="dialog"):
+            yield Static(f"[b]Print a notice[/b] · {escape(self.decision.ref)}")
+            yield OptionList(*options, id="kinds")
+            yield Static("[b]Enter[/b] render the PDF   [b]Esc[/b] cancel")
+        yield Footer()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PrintJobScreen(ModalScreen[bool]):
+    """Runs one print job in a thread; p sends the PDF to the printer; Esc closes."""
+
+    BINDINGS = [
+        Binding("p", "send", "Send to printer", id="print.send"),
+        Binding("escape,enter", "close", "Close", id="print.close"),
+    ]
+
+    class Done(Message):
+        def __init__(self, path: Path | None, note: str, error: str = "") -> None:
+            super().__init__()
+            self.path, self.note, self.error = path, note, error
+
+    class Printed(Message):
+        def __init__(self, text: str, ok: bool) -> None:
+            super().__init__()
+            self.text, self.ok = text, ok
+
+    def __init__(self, title: str, job: Job) -> None:
+        super().__init__()
+        self.job_title = title
+        self.job = job
+        self.path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(f"[b]{escape(self.job_title)}[/b]")
+            yield Static("Rendering the PDF…", id="status")
+            yield Static("", id="printer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_pdf()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "send":
+            return self.path is not None
+        return True
+
+    @work(thread=True, exclusive=True)
+    def render_pdf(self) -> None:
+        from clerk.notices import NoticeRefused
+        from clerk.store.errors import RegisterError
+
+        try:
+            path, note = self.job()
+        except (NoticeRefused, RegisterError, ValueError, OSError) as error:
+            self.post_message(self.Done(None, "", str(error)))
+        else:
+            self.post_message(self.Done(path, note))
+
+    @on(Done)
+    def _done(self, message: Done) -> None:
+        status = self.query_one("#status", Static)
+        if message.error:
+            status.update(f"[$error b]Not printed:[/] {escape(message.error)}")
+            return
+        self.path = message.path
+        status.update(f"[$success b]PDF written:[/] {escape(str(message.path))}\n"
+                      f"{escape(message.note)}\n[b]p[/b] send to the printer · "
+                      "[b]Esc[/b] close")
+        self.refresh_bindings()
+
+    def action_send(self) -> None:
+        self.query_one("#printer", Static).update("Sending to the printer…")
+        self.send()
+
+    @work(thread=True, exclusive=True, group="lp")
+    def send(self) -> None:
+        from clerk.printing import PrinterUnavailable, send_to_printer
+
+        assert self.path is not None
+        try:
+            self.post_message(self.Printed(send_to_printer(self.path), True))
+        except PrinterUnavailable as error:
+            self.post_message(self.Printed(str(error), False))
+
+    @on(Printed)
+    def _printed(self, message: Printed) -> None:
+        colour = "$success" if message.ok else "$warning"
+        self.query_one("#printer", Static).update(f"[{colour}]{escape(message.text)}[/]")
+
+    def action_close(self) -> None:
+        self.dismiss(self.path is not None)
+
+
+def notice_job(app: ClerkApp, ref: str, kind: str) -> Job:
+    from clerk.printing import default_name, write_notice
+
+    def job() -> tuple[Path, str]:
+        path = app.output_dir / default_name(ref, kind, False) if app.output_dir else None
+        written = write_notice(app.register, ref, kind, path, published_on=app.today)
+        return written.path, f"sha256 {written.sha256[:16]}… recorded in the journal."
+
+    return job
+
+
+def plan_job(app: ClerkApp, start: object, end: object) -> Job:
+    from clerk.printing import write_forward_plan
+
+    def job() -> tuple[Path, str]:
+        path = None
+        if app.output_dir:
+            path = app.output_dir / f"forward-plan-{start}-to-{end}.pdf"
+        written, count = write_forward_plan(app.register, start, end, path,  # type: ignore[arg-type]
+                                            published_on=app.today)
+        return written.path, f"{count} decision(s) listed; sha256 {written.sha256[:16]}…"
+
+    return job

@@ -1,0 +1,144 @@
+"""A decision's parts as readable text, one function per tab. Markup-escaped throughout."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.markup import escape
+
+from clerk.domain.calendar import fmt_date
+from clerk.domain.decision import IMPLICATIONS, Decision
+from clerk.domain.exempt import SCHEDULE_12A
+
+
+def _v(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "[dim]—[/dim]"
+    if isinstance(value, date):
+        return fmt_date(value)
+    if isinstance(value, list):
+        return escape(", ".join(str(v) for v in value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return escape(str(value))
+
+
+def _lines(pairs: list[tuple[str, Any]]) -> list[str]:
+    return [f"[b]{label}[/b]: {_v(value)}" for label, value in pairs]
+
+
+def overview(d: Decision) -> str:
+    p, k, m = d.plan, d.key, d.decision_maker
+    wards = "all wards" if p.all_wards else p.wards
+    due = p.due_on or (p.due_month and f"month {p.due_month}")
+    out = ["[u]Decision[/u]"] + _lines([
+        ("Decision maker", m.describe()), ("Created", d.created_on)])
+    out += ["", "[u]Forward plan entry[/u]"] + _lines([
+        ("Matter", p.summary), ("Due", due), ("First published", p.first_published),
+        ("Republished", p.republished), ("Contact", p.contact.name and
+                                         f"{p.contact.name}, {p.contact.title} "
+                                         f"{p.contact.telephone}"),
+        ("Representations by", p.representations_deadline), ("Consultees", p.consultees),
+        ("Consultation", p.consultation_method), ("Documents", p.documents),
+        ("Copies from", p.documents_available_from), ("Other documents", p.other_documents_how),
+        ("Wards", wards), ("Parishes", p.parishes), ("Portfolio", p.portfolio)])
+    key = {True: "yes", False: "no", None: "not yet confirmed"}[k.is_key]
+    out += ["", "[u]Key decision[/u]"] + _lines([
+        ("Key decision", key), ("Because", k.reason),
+        ("Amount", f"£{k.amount_pounds:,}" if k.amount_pounds is not None else None),
+        ("Wards affected", k.wards_affected), ("Categories", k.categories)])
+    if d.exception:
+        e = d.exception
+        out += ["", "[u]General exception[/u]"] + _lines([
+            ("Chair told", e.chair_informed_on), ("Notice published", e.notice_published),
+            ("Reasons", e.reasons), ("Reasons notice", e.reasons_notice_published)])
+    if d.urgency:
+        u = d.urgency
+        out += ["", "[u]Special urgency[/u]"] + _lines([
+            ("Agreed by", f"{u.agreed_by} ({u.role})"), ("Agreed on", u.agreed_on),
+            ("Reasons", u.reasons), ("Notice published", u.notice_published)])
+    if d.private:
+        pr = d.private
+        paras = "; ".join(f"{n}: {SCHEDULE_12A[n]}" for n in pr.paragraphs)
+        out += ["", "[u]Taken in private[/u]"] + _lines([
+            ("Schedule 12A", paras), ("Public interest", pr.public_interest),
+            ("Exempt information", pr.exempt_information and "(recorded; never printed)"),
+            ("Notice of intention", pr.intention_published),
+            ("Confirmation", pr.confirmation_published),
+            ("Representations", pr.representations), ("Response", pr.response)])
+    return "\n".join(out)
+
+
+def report(d: Decision) -> str:
+    r = d.report
+    pairs = [("Key issue", r.key_issue),
+             (f"Recommendation of {r.recommended_by or 'the officer'}", r.recommendation),
+             ("Reasons", r.reasons), ("Alternatives and why not recommended", r.alternatives),
+             ("Corporate objectives", r.corporate_objectives),
+             ("Risk management", r.risk_management)]
+    pairs += [(f"Implications: {label}", r.implications.get(key)) for key, label in IMPLICATIONS]
+    pairs += [("Conclusions", r.conclusions), ("Appendices", r.appendices),
+              ("Background documents", r.background_documents),
+              ("Prepared by", r.prepared_by), ("Issued", r.issued_on)]
+    return "\n".join(_lines(pairs))
+
+
+def comments(d: Decision) -> str:
+    c = d.consultation
+    out = _lines([("Consultation opens", c.opens_on), ("Closes", c.closes_on)])
+    if c.no_comments_received:
+        out.append("No comments were received.")
+    if not d.comments:
+        out.append("[dim]No comments recorded. c adds one.[/dim]")
+    for number, item in enumerate(d.comments, 1):
+        who = item.author + (f", {item.organisation}" if item.organisation else "")
+        out += ["", f"[b]{number}. {escape(who)}[/b] · {_v(item.received_on)} · "
+                f"{escape(item.channel)}", escape(item.text)]
+        if item.response:
+            out.append(f"[i]Response:[/i] {escape(item.response)}")
+    return "\n".join(out)
+
+
+def record(d: Decision) -> str:
+    out = ["[u]Record of decision[/u]"]
+    r = d.record
+    if r is None:
+        out.append("[dim]Not decided yet.[/dim]")
+    else:
+        conflicts = "none declared" if r.no_conflicts else "; ".join(
+            f"{c.member}: {c.interest}" + (f" (dispensation: {c.dispensation})"
+                                           if c.dispensation else "") for c in r.conflicts)
+        out += _lines([("Decided", r.decided_on), ("Decision", r.decision),
+                       ("Reasons", r.reasons), ("Alternatives rejected", r.alternatives_rejected),
+                       ("Conflicts of interest", conflicts),
+                       ("Background papers", r.background_papers),
+                       ("Published", r.published_on)])
+    ci = d.call_in
+    out += ["", "[u]Call-in[/u]"]
+    if ci.urgent_exempt:
+        out.append(f"Exempt as urgent: {escape(ci.exemption_consent)}")
+    for request in ci.requests:
+        out.append(f"Received {_v(request.received_on)} from {_v(request.members)}: "
+                   f"{escape(request.grounds)}")
+    if ci.outcome:
+        out.append(f"[b]Outcome[/b]: {escape(ci.outcome)} on {_v(ci.outcome_on)}")
+    if not (ci.requests or ci.urgent_exempt):
+        out.append("[dim]No call-in received.[/dim]")
+    ref = d.referral
+    out += ["", "[u]Full Council[/u]"] + _lines([
+        ("Policy framework", ref.policy_framework), ("Meeting", ref.meeting_on),
+        ("Outcome", ref.outcome), ("On", ref.outcome_on), ("Minute", ref.minute)])
+    out += ["", "[u]Implementation[/u]"] + _lines([("Implemented", d.implemented_on)])
+    if d.notices:
+        out += ["", "[u]Notices published[/u]"]
+        out += [f"{escape(n.kind)} · {_v(n.published_on)} · sha256 {n.sha256[:12]}"
+                for n in d.notices]
+    return "\n".join(out)
+
+
+def history(entries: list[Any]) -> str:
+    if not entries:
+        return "[dim]No journal entries.[/dim]"
+    return "\n".join(f"{e.seq:>5}  {escape(e.at.replace('T', ' '))}  {escape(e.action)}"
+                     for e in entries)

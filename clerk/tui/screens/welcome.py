@@ -1,0 +1,69 @@
+"""First run: an empty register offers the demo decisions or the clerk's own profile."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from clerk.store.errors import RegisterError
+
+if TYPE_CHECKING:
+    from clerk.tui.app import ClerkApp
+
+
+class WelcomeScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("d", "demo", "Demo decisions", id="welcome.demo"),
+        Binding("c", "own", "My council", id="welcome.own"),
+        Binding("escape", "empty", "Start empty", id="welcome.empty"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        clerk: ClerkApp = self.app  # type: ignore[assignment]
+        name = escape(clerk.profile.name or "no council named yet")
+        with Vertical(id="dialog"):
+            yield Static("[b]Welcome to clerk[/b]", id="welcome-title")
+            yield Static(
+                "The register is empty. clerk walks each executive decision from its "
+                "forward plan entry to Full Council, and works out every legal date with "
+                f"its working.\n\nCouncil profile: [b]{name}[/b]\n\n"
+                "[b]d[/b]  load the demo decisions (the 2013 Maidstone Community Safety "
+                "Partnership Plan and eight others at different stages)\n"
+                "[b]c[/b]  start my own register: check the council profile first\n"
+                "[b]Esc[/b] start with an empty register\n\n"
+                "Everywhere: [b]F1[/b] lists every key, [b]^p[/b] finds any command.")
+
+    def action_demo(self) -> None:
+        from clerk.demo import demo_decisions
+
+        clerk: ClerkApp = self.app  # type: ignore[assignment]
+        try:
+            clerk.register.save_many(demo_decisions(clerk.profile, clerk.today),
+                                     action="demo decisions")
+        except RegisterError as error:
+            clerk.notify(str(error), title="Not saved", severity="error")
+            return
+        self.dismiss()
+        for screen in clerk.screen_stack:
+            if hasattr(screen, "reload"):
+                screen.reload()
+        clerk.notify("Demo decisions loaded. Enter opens one.")
+
+    @work
+    async def action_own(self) -> None:
+        from clerk.tui.screens.profile import ProfileScreen
+
+        self.dismiss()
+        profile = ProfileScreen()
+        await self.app.push_screen(profile)
+        profile.action_edit()
+
+    def action_empty(self) -> None:
+        self.dismiss()

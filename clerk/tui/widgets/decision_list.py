@@ -1,0 +1,133 @@
+"""The register as a virtual list: only the rows on screen are worked out and drawn.
+
+Built on Textual's Line API (`ScrollView.render_line`), so a register of 100,000 decisions
+costs no more to draw than one of ten. The screen hands down the visible references and a
+function that summarises one; the list posts `DecisionList.Selected` when one is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.segment import Segment
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from clerk.tui.summary import Row
+
+
+def columns(width: int) -> list[tuple[str, int]]:
+    """Column names and widths for a terminal width; the title takes what is left."""
+    maker = 18 if width >= 110 else 13
+    stage = 18 if width >= 110 else 11
+    fixed = [("", 1), ("Ref", 10), ("Maker", maker), ("Stage", stage), ("K", 1),
+             ("Next date", 17 if width >= 100 else 15)]
+    used = sum(w for _, w in fixed) + len(fixed)
+    title = max(width - used, 8)
+    return fixed[:2] + [("Title", title)] + fixed[2:]
+
+
+def fit(text: str, width: int) -> str:
+    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+
+
+def header_text(width: int) -> str:
+    return " ".join(fit(name, w) for name, w in columns(width))
+
+
+class DecisionList(ScrollView, can_focus=True):
+    """Rows of the register; the cursor row is highlighted, Enter opens it."""
+
+    COMPONENT_CLASSES = {
+        "decision-list--cursor",
+        "decision-list--overdue",
+        "decision-list--blocked",
+        "decision-list--missing",
+    }
+
+    class Selected(Message):
+        """The clerk opened a decision."""
+
+        def __init__(self, ref: str) -> None:
+            super().__init__()
+            self.ref = ref
+
+    class Highlighted(Message):
+        def __init__(self, ref: str | None) -> None:
+            super().__init__()
+            self.ref = ref
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    def __init__(self, summarise: Callable[[str], Row], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.summarise = summarise
+        self.refs: Sequence[str] = ()
+
+    @property
+    def current(self) -> str | None:
+        return self.refs[self.cursor] if 0 <= self.cursor < len(self.refs) else None
+
+    def show(self, refs: Sequence[str], keep: str | None = None) -> None:
+        """Replace the rows (after filtering or sorting); keep the cursor on `keep`."""
+        self.refs = refs
+        self.virtual_size = Size(self.size.width, len(refs))
+        index = 0
+        if keep is not None:
+            try:
+                index = list(refs).index(keep) if len(refs) < 200_000 else 0
+            except ValueError:
+                index = 0
+        self.cursor = index
+        self.refresh()
+
+    def move(self, delta: int) -> None:
+        if self.refs:
+            self.cursor = max(0, min(len(self.refs) - 1, self.cursor + delta))
+
+    def watch_cursor(self, cursor: int) -> None:
+        height = max(self.scrollable_content_region.height, 1)
+        top = self.scroll_offset.y
+        if cursor < top:
+            self.scroll_to(y=cursor, animate=False)
+        elif cursor >= top + height:
+            self.scroll_to(y=cursor - height + 1, animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(self.current))
+
+    def open_current(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def on_click(self, event: Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self.refs):
+            if index == self.cursor and event.chain >= 2:
+                self.open_current()
+            self.cursor = index
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.refs))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        base = self.rich_style
+        if index >= len(self.refs):
+            return Strip.blank(width, base)
+        row = self.summarise(self.refs[index])
+        cells = [row.mark, row.ref, row.title, row.maker, row.stage, row.key, row.next_date]
+        text = " ".join(fit(cell, w) for cell, (_, w) in zip(cells, columns(width), strict=True))
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("decision-list--cursor")
+        mark_style = style
+        if row.state:
+            mark_style = style + self.get_component_rich_style(f"decision-list--{row.state}")
+        segments = [Segment(text[:1], mark_style), Segment(text[1:width], style)]
+        strip = Strip(segments).extend_cell_length(width, style)
+        return strip.crop(0, width)
