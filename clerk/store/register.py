@@ -26,7 +26,7 @@ from clerk.store.errors import NotFound, RegisterError, RegisterReadOnly, Regist
 from clerk.store.journal import JournalEntry, JournalWriter, encode_entry, now_stamp
 from clerk.store.loading import load_data, new_register_file
 from clerk.store.schema import META_ID, bump_counter
-from clerk.store.storage import AtomicJSONStorage, WriterLock
+from clerk.store.storage import AtomicJSONStorage, WriterLock, remove_stale_temp_files
 
 
 class Register:
@@ -83,6 +83,7 @@ class Register:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             lock = WriterLock(path)
             lock.acquire()
+            remove_stale_temp_files(path)
         try:
             if not path.exists():  # checked again under the lock
                 if not create:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import socket
 import sys
 import tempfile
@@ -54,6 +55,24 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Delete temp files left by atomic writes that a crash interrupted.
+
+    Only the writer holding the lock calls this, so no such file can still be in use.
+    The pattern is exactly what atomic_write_bytes makes for the register and its owner
+    file (mkstemp adds 8 characters), so another register's files are never matched.
+    """
+    pattern = re.compile(rf"^\.{re.escape(path.name)}(\.lock\.owner)?\.[a-z0-9_]{{8}}\.tmp$")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if pattern.match(name):
+            with _ignoring_os_errors():
+                os.unlink(path.parent / name)
 
 
 def copy_durably(source: Path, target: Path) -> None:
