@@ -200,7 +200,8 @@ def test_identical_bytes_in_a_fresh_interpreter(private, profile) -> None:  # ty
         "import sys, hashlib\n"
         "from tests.notices.conftest import private_decision, maidstone, PUBLISHED_ON\n"
         "from clerk.notices import render_notice\n"
-        "pdf = render_notice('record', private_decision(), maidstone(), published_on=PUBLISHED_ON)\n"
+        "pdf = render_notice('record', private_decision(), maidstone(),\n"
+        "                    published_on=PUBLISHED_ON)\n"
         "sys.stdout.write(hashlib.sha256(pdf).hexdigest())\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
