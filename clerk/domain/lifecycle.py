@@ -462,7 +462,11 @@ def gate_call_in(decision: Decision) -> str | None:
 def call_in(decision: Decision, profile: CouncilProfile, *, today: date, received_on: date,
             members: list[str], grounds: str) -> Decision:
     _raise(gate_call_in(decision))
-    members = [m.strip() for m in members if m.strip()]
+    signed: dict[str, str] = {}  # a member who signs twice is still one signature
+    for member in members:
+        if member.strip():
+            signed.setdefault(member.strip().casefold(), member.strip())
+    members = list(signed.values())
     _required(grounds=grounds)
     expiry = rules.call_in_expires(decision, profile)
     assert expiry is not None and decision.record is not None
