@@ -22,7 +22,7 @@ def cal() -> Calendar:
     return Calendar()
 
 
-# ---- calendar clear days ------------------------------------------------------------
+# ---- calendar clear days ----
 
 
 def test_28_clear_calendar_days_after_monday_7_jan_2013_is_tuesday_5_feb(cal: Calendar) -> None:
@@ -44,7 +44,7 @@ def test_calendar_clear_days_do_not_skip_christmas(cal: Calendar) -> None:
     assert "skipped" not in result.working
 
 
-# ---- working clear days ---------------------------------------------------------------
+# ---- working clear days ----
 
 
 def test_working_clear_days_over_christmas_2022(cal: Calendar) -> None:
@@ -110,7 +110,7 @@ def test_unknown_clear_day_mode_is_refused(cal: Calendar) -> None:
         cal.earliest_after_clear_days(date(2013, 1, 7), 28, "weekly")
 
 
-# ---- call-in ----------------------------------------------------------------------------
+# ---- call-in ---------------------------------------------------------------------------
 
 
 def test_call_in_for_a_record_published_tuesday_12_feb_2013(cal: Calendar) -> None:
@@ -150,7 +150,7 @@ def test_call_in_over_the_jubilee_with_a_4pm_cut_off(cal: Calendar) -> None:
     assert "16:00 on Fri 10 Jun 2022" in result.working
 
 
-# ---- a council's own holidays ---------------------------------------------------------------
+# ---- a council's own holidays ----
 
 
 def test_an_extra_council_holiday_is_skipped_and_named() -> None:
