@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+import orjson
+
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 
@@ -34,15 +36,16 @@ def synthetic_dicts(count: int, profile: CouncilProfile, seed: int = 0,
     span = max(count // 400, 1) * 365  # about 400 a year, as a busy council makes
     members = profile.executive or []
     per_year: dict[int, int] = {}
+    template = orjson.dumps(Decision(ref="", title="").to_dict())  # copied, not rebuilt
     for _ in range(count):
         created = end - timedelta(days=rng.randrange(span))
         per_year[created.year] = per_year.get(created.year, 0) + 1
         ref = f"D{created.year}-{per_year[created.year]:03d}"
-        yield _one(rng, ref, created, members, profile)
+        yield _one(rng, ref, created, members, profile, orjson.loads(template))
 
 
 def _one(rng: random.Random, ref: str, created: date, members: list[Any],
-         profile: CouncilProfile) -> dict[str, Any]:
+         profile: CouncilProfile, doc: dict[str, Any]) -> dict[str, Any]:
     maker = rng.choice(members) if members else None
     published = created + timedelta(days=rng.randrange(1, 20))
     decided = published + timedelta(days=29 + rng.randrange(60))
@@ -50,7 +53,7 @@ def _one(rng: random.Random, ref: str, created: date, members: list[Any],
     amount = rng.randrange(10, 3000) * 1000
     title = f"{rng.choice(SUBJECTS)}, {rng.choice(PLACES)} ({ref})"
     stage = rng.random()
-    doc: dict[str, Any] = Decision(ref=ref, title=title).to_dict()
+    doc.update(ref=ref, title=title)
     doc["created_on"] = created.isoformat()
     doc["decision_maker"].update(name=maker.name if maker else "Cabinet",
                                  title=maker.title if maker else "", kind="member")
@@ -64,6 +67,7 @@ def _one(rng: random.Random, ref: str, created: date, members: list[Any],
     doc["key"].update(is_key=amount >= 250_000 or len(wards) >= 2, amount_pounds=amount,
                       wards_affected=len(wards), reason="Above the threshold or two wards.")
     doc["report"].update(key_issue=PROSE, recommendation=f"That the {title} be approved.",
+                         recommended_by=f"Head of Service ({rng.choice(PEOPLE)})",
                          reasons=PROSE, alternatives="Do nothing: rejected. " + PROSE[:100],
                          risk_management=PROSE[:160], conclusions=PROSE[:200])
     doc["comments"] = [

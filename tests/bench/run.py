@@ -1,0 +1,364 @@
+"""clerk's performance benchmark: every figure of issue 5 against its baseline, same run.
+
+    python tests/bench/run.py            # the full run (under ten minutes on two cores)
+    python tests/bench/run.py --quick    # fewer repeats (under two minutes once built)
+    python tests/bench/run.py --readme   # also put the table in README.md (## Performance)
+
+Synthetic registers of 1,000, 10,000 and 100,000 decisions are built once with
+`clerk demo --decisions N` into --work (default /tmp/clerk-bench) and reused while the
+synthetic generator is unchanged; every measurement runs on a fresh copy. Start-up and
+keystrokes are timed on a real pseudo-terminal (120x40, xterm-256color) from the spawn or
+the key written to the first output that shows the expected text. Each figure and its
+baseline are measured alternately in the same run; the table gives medians and the ratio
+of the medians, marked met or missed against the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+
+from pty_driver import TerminalApp  # noqa: E402
+
+PYTHON = sys.executable
+CLERK = str(Path(PYTHON).with_name("clerk")) if Path(PYTHON).with_name("clerk").exists() \
+    else shutil.which("clerk") or "clerk"
+TODAY = "2026-11-26"
+ENV = {"CLERK_TODAY": TODAY, "CLERK_THEME": "dark", "PYTHONDONTWRITEBYTECODE": "0"}
+SIZES = (1_000, 10_000, 100_000)
+
+
+@dataclass
+class Figure:
+    name: str
+    baseline: str
+    target: float
+    values: list[float] = field(default_factory=list)
+    bases: list[float] = field(default_factory=list)
+    unit: str = "ms"
+    note: str = ""
+
+    @property
+    def value(self) -> float:
+        return statistics.median(self.values) if self.values else float("nan")
+
+    @property
+    def base(self) -> float:
+        return statistics.median(self.bases) if self.bases else float("nan")
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.base if self.bases and self.values else float("nan")
+
+    @property
+    def met(self) -> bool:
+        return self.ratio <= self.target
+
+    def show(self, seconds: float) -> str:
+        if self.unit == "MB":
+            return f"{seconds / 1e6:,.0f} MB"
+        ms = seconds * 1000
+        return f"{ms:,.2f} ms" if ms < 10 else f"{ms:,.0f} ms"
+
+
+# ---- registers -------------------------------------------------------------------------
+
+
+def synthetic_stamp() -> str:
+    source = (ROOT / "clerk" / "synthetic.py").read_bytes()
+    return hashlib.sha256(source).hexdigest()[:12]
+
+
+def build(work: Path, count: int) -> Path:
+    """The pristine register of `count` decisions, built once per synthetic generator."""
+    path = work / f"pristine-{count}.json"
+    stamp = work / f"pristine-{count}.stamp"
+    if path.exists() and stamp.exists() and stamp.read_text() == synthetic_stamp():
+        return path
+    for old in work.glob(f"pristine-{count}.json*"):
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+    began = time.perf_counter()
+    subprocess.run([CLERK, "--db", str(path), "demo", "--decisions", str(count)], check=True,
+                   env={**os.environ, **ENV}, stdout=subprocess.DEVNULL)
+    log(f"  built {count:,} decisions in {time.perf_counter() - began:.1f}s "
+        f"({path.stat().st_size / 1e6:.0f} MB)")
+    stamp.write_text(synthetic_stamp())
+    return path
+
+
+def fresh_copy(pristine: Path, work: Path) -> Path:
+    """A copy to change: the register file and its journal, nothing else."""
+    scratch = work / "scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    target = scratch / "register.json"
+    shutil.copyfile(pristine, target)
+    journal = Path(f"{pristine}.journal")
+    if journal.exists():
+        shutil.copyfile(journal, f"{target}.journal")
+    return target
+
+
+def first_ref(count: int) -> str:
+    """The reference on the register list's first row (the first decision made)."""
+    from clerk.domain.council import load_profile
+    from clerk.paths import default_council_path
+    from clerk.synthetic import synthetic_dicts
+
+    return next(synthetic_dicts(count, load_profile(default_council_path())))["ref"]
+
+
+# ---- the app on a terminal -------------------------------------------------------------
+
+KEYS = ["p", "a", "r", "k", "\x7f", "\x7f", "\x7f", "\x7f", "m", "o", "t", "e"]
+
+
+def filter_counts(pristine: Path) -> list[int]:
+    """How many decisions the register list shows after each key of KEYS."""
+    from clerk.store.register import Register
+    from clerk.tui.summary import entry_of
+
+    register = Register.open(pristine)
+    hay = [entry_of(ref, doc).haystack for ref, doc in register.raw_items()]
+    counts, typed = [], ""
+    for key in KEYS:
+        typed = typed[:-1] if key == "\x7f" else typed + key
+        terms = typed.casefold().split()
+        counts.append(sum(all(t in h for t in terms) for h in hay))
+    return counts
+
+
+def startup(argv: list[str], needle: str, figure_mem: Figure | None = None,
+            size: int = 0) -> float:
+    with TerminalApp(argv, env=ENV) as app:
+        seconds = app.wait_for(needle, app.started)
+        if figure_mem is not None:
+            app.settle(0.5)
+            figure_mem.values.append(app.peak_rss_bytes())
+            figure_mem.bases.append(size)
+        return seconds
+
+
+def keystrokes(argv: list[str], ready: str, needles: list[str]) -> list[float]:
+    out = []
+    with TerminalApp(argv, env=ENV) as app:
+        app.wait_for(ready, app.started)
+        app.settle(0.4)
+        for key, needle in zip(KEYS, needles, strict=True):
+            moment = app.type(key)
+            out.append(app.wait_for(needle, moment, timeout=30))
+            app.settle(0.3)
+    return out
+
+
+def echo_needles() -> list[str]:
+    typed, out = "", []
+    for key in KEYS:
+        typed = typed[:-1] if key == "\x7f" else typed + key
+        out.append(f"echo: <{typed}>")
+    return out
+
+
+# ---- cold processes --------------------------------------------------------------------
+
+
+def cold(argv: list[str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(argv, check=True, env={**os.environ, **ENV}, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
+def child(script: str, *args: str) -> dict[str, list[float]]:
+    done = subprocess.run([PYTHON, str(HERE / script), *args], check=True, capture_output=True,
+                          env={**os.environ, **ENV}, text=True)
+    return json.loads(done.stdout)
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# ---- the run ---------------------------------------------------------------------------
+
+
+def run(quick: bool, work: Path) -> list[Figure]:
+    work.mkdir(parents=True, exist_ok=True)
+    log(f"registers in {work}")
+    pristine = {count: build(work, count) for count in SIZES}
+    reps_start = {10_000: 3 if quick else 7, 100_000: 2 if quick else 4}
+    key_runs = 1 if quick else 2
+
+    bare_label = [PYTHON, str(HERE / "bare_label.py")]
+    bare_input = [PYTHON, str(HERE / "bare_input.py")]
+    figures: list[Figure] = []
+    memory = Figure("peak memory of the app, 100k", "register file size on disk", 3.0,
+                    unit="MB")
+
+    for count in (10_000, 100_000):
+        label = f"{count // 1000}k"
+        target = 1.6 if count == 10_000 else 6.0
+        fig = Figure(f"start-up to the register listed, {label}",
+                     "bare Textual app, one label", target)
+        path = fresh_copy(pristine[count], work)
+        needle = first_ref(count)
+        log(f"start-up {label} ...")
+        for _ in range(reps_start[count]):
+            fig.bases.append(startup(bare_label, "bare app ready"))
+            fig.values.append(startup([CLERK, "--db", str(path)], needle,
+                                      memory if count == 100_000 else None,
+                                      path.stat().st_size))
+        figures.append(fig)
+
+    for count in (10_000, 100_000):
+        label = f"{count // 1000}k"
+        fig = Figure(f"keystroke in the filter to the repainted list, {label}",
+                     "keystroke into a bare Input echoed to a label", 1.5)
+        path = fresh_copy(pristine[count], work)
+        total = count
+        needles = [f"· {n:,} of {total:,} decisions" for n in filter_counts(path)]
+        log(f"keystrokes {label} ...")
+        for _ in range(key_runs):
+            fig.bases += keystrokes(bare_input, "echo: <>", echo_needles())
+            fig.values += keystrokes([CLERK, "--db", str(path)], first_ref(count), needles)
+        figures.append(fig)
+
+    log("saves ...")
+    saves = 15 if quick else 40
+    path = fresh_copy(pristine[10_000], work)
+    result = child("bench_save.py", str(path), str(saves))
+    fig = Figure("durable save of one change (a comment), 10k",
+                 "orjson dump + temp + fsync + replace, 10k", 1.5)
+    fig.values, fig.bases = result["clerk"], result["baseline"]
+    figures.append(fig)
+    path = fresh_copy(pristine[100_000], work)
+    result = child("bench_save.py", str(path), str(saves))
+    fig = Figure("durable save of one change, 100k",
+                 "orjson dump + temp + fsync + replace, 1k", 3.0)
+    fig.values = result["clerk"]
+    path = fresh_copy(pristine[1_000], work)
+    fig.bases = child("bench_save.py", str(path), str(saves), "--baseline-only")["baseline"]
+    figures.append(fig)
+
+    log("show --json cold ...")
+    path = fresh_copy(pristine[10_000], work)
+    ref = first_ref(10_000)
+    fig = Figure("`clerk show REF --json`, cold process, 10k", '`python -c "import click"`',
+                 3.0)
+    for _ in range(5 if quick else 11):
+        fig.bases.append(cold([PYTHON, "-c", "import click"]))
+        fig.values.append(cold([CLERK, "--db", str(path), "show", ref, "--json"]))
+    figures.append(fig)
+
+    log("notice cold ...")
+    fig = Figure("decision report PDF, cold `clerk notice`, 10k",
+                 "cold process building a one-paragraph reportlab PDF", 1.5)
+    out = work / "scratch" / "out.pdf"
+    for _ in range(3 if quick else 7):
+        fig.bases.append(cold([PYTHON, str(HERE / "bare_pdf.py"), str(out)]))
+        fig.values.append(cold([CLERK, "--db", str(path), "notice", "report", ref,
+                                "-o", str(out), "--on", TODAY]))
+    figures.append(fig)
+
+    log("forward plan ...")
+    result = child("bench_plan.py", str(pristine[10_000]), "3" if quick else "7")
+    fig = Figure("forward plan of 500 decisions, in process",
+                 "reportlab table of the same 500 rows, plain strings", 4.0)
+    fig.values, fig.bases = result["clerk"], result["baseline"]
+    figures.append(fig)
+
+    figures.append(memory)
+    shutil.rmtree(work / "scratch", ignore_errors=True)
+    return figures
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    from importlib.metadata import version
+
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}; "
+            f"textual {version('textual')}, reportlab {version('reportlab')}, "
+            f"orjson {version('orjson')}")
+
+
+def table(figures: list[Figure], quick: bool, seconds: float) -> str:
+    lines = [
+        "| figure | clerk | baseline | ratio | target | |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for fig in figures:
+        verdict = "met" if fig.met else "**missed**"
+        lines.append(f"| {fig.name} | {fig.show(fig.value)} | {fig.baseline}: "
+                     f"{fig.show(fig.base)} | {fig.ratio:.2f} x | ≤ {fig.target:g} x | "
+                     f"{verdict} |")
+    run_kind = "--quick" if quick else "full"
+    lines += ["", f"Medians of each figure and its baseline measured alternately in the same "
+              f"run ({run_kind} run, {seconds / 60:.1f} min, {date.today():%d %b %Y}), on "
+              f"{machine()}."]
+    return "\n".join(lines)
+
+
+def put_in_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    body = readme.read_text(encoding="utf-8")
+    head, marker, _ = body.partition("\n## Performance\n")
+    section = (
+        "\n## Performance\n\n"
+        "`python tests/bench/run.py` (or `--quick`) builds synthetic registers of 1,000, "
+        "10,000 and 100,000 decisions (`clerk demo --decisions N`, about 3.4 KB each) and "
+        "measures each figure against a baseline in the same run. Start-up and keystrokes "
+        "are timed on a real pseudo-terminal (120x40) to the first frame showing the "
+        "expected text. The latest table:\n\n" + text + "\n"
+    )
+    readme.write_text((head if marker else body.rstrip("\n") + "\n") + section,
+                      encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/clerk-bench"),
+                        help="where the synthetic registers are kept")
+    parser.add_argument("--readme", action="store_true", help="put the table in README.md")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    figures = run(args.quick, args.work)
+    text = table(figures, args.quick, time.perf_counter() - began)
+    print(text)
+    (args.work / "latest.md").write_text(text + "\n", encoding="utf-8")
+    if args.readme:
+        put_in_readme(text)
+    sys.exit(0 if all(fig.met for fig in figures) else 1)
+
+
+if __name__ == "__main__":
+    main()
