@@ -11,6 +11,7 @@ the same dicts for ad-hoc queries.
 
 from __future__ import annotations
 
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +62,9 @@ class Register:
         self._tail_bytes = 0
         self._dirty = False
         self._closed = False
+        # Saves may come from a TUI worker thread while another saves: one at a time,
+        # or two entries could claim the same seq and break the chain.
+        self._write_lock = threading.RLock()
 
     # ---- opening -----------------------------------------------------------------------
 
@@ -78,13 +82,14 @@ class Register:
         if not path.exists() and not create:
             raise_not_found(path)
         lock = None
-        if write or create:
-            if create:
-                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            lock = WriterLock(path)
-            lock.acquire()
-            remove_stale_temp_files(path)
+        register = None
         try:
+            if write or create:
+                if create:
+                    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                lock = WriterLock(path)
+                lock.acquire()
+                remove_stale_temp_files(path)
             if not path.exists():  # checked again under the lock
                 if not create:
                     raise_not_found(path)
@@ -98,9 +103,15 @@ class Register:
                 register._writer = JournalWriter(register.journal_path, register._journal_end)
                 if migrated or register._tail_due():
                     register.checkpoint()
-        except BaseException:
+        except BaseException as error:
+            if register is not None and register._writer is not None:
+                register._writer.close()
             if lock is not None:
                 lock.release()
+            if isinstance(error, OSError):
+                raise RegisterError(
+                    f"Cannot open the register {path}: {error.strerror or error}."
+                ) from error
             raise
         if lock is not None and not write:
             lock.release()  # created only: hand back a reader
@@ -211,10 +222,25 @@ class Register:
             payloads.append({"ref": doc["ref"], "doc": doc})
         self._record(payloads, action)
 
+    def save_docs(self, docs: list[dict[str, Any]], *, action: str) -> None:
+        """Save documents already in the stored shape (`Decision.to_dict()`), with one fsync.
+
+        For bulk imports that build the dicts themselves (the synthetic registers): skips
+        the Decision round trip, which costs about 0.5 ms a decision.
+        """
+        for doc in docs:
+            if not isinstance(doc.get("ref"), str) or not doc["ref"]:
+                raise RegisterError("Cannot save a document without a reference.")
+        self._record([{"ref": doc["ref"], "doc": doc} for doc in docs], action)
+
     def set_council(self, profile: CouncilProfile) -> None:
         self._record([{"council": profile.to_dict()}], "council profile")
 
     def _record(self, payloads: list[dict[str, Any]], action: str) -> None:
+        with self._write_lock:
+            self._record_locked(payloads, action)
+
+    def _record_locked(self, payloads: list[dict[str, Any]], action: str) -> None:
         """Journal first (durable), then memory; then a checkpoint if the tail is long."""
         self._require_writable()
         if not payloads:
@@ -282,20 +308,29 @@ class Register:
         # disk, say) must not fail the save: warn and try again after another tail's worth.
         try:
             self.checkpoint()
-        except OSError as error:
+        except RegisterError as error:
             self._tail_entries = self._tail_bytes = 0
-            warnings.warn(f"Could not checkpoint {self.path}: {error}", stacklevel=3)
+            warnings.warn(str(error), stacklevel=3)
 
     def checkpoint(self) -> None:
         """Rewrite the register file to include everything in the journal so far."""
-        self._require_writable()
-        self._meta.update(
-            journal_offset=self._journal_end, journal_seq=self._seq, journal_hash=self._prev
-        )
-        with self._storage.checkpointing():
-            self._storage.write(self._storage.data)
-        self._tail_entries = self._tail_bytes = 0
-        self._dirty = False
+        with self._write_lock:
+            self._require_writable()
+            self._meta.update(
+                journal_offset=self._journal_end, journal_seq=self._seq, journal_hash=self._prev
+            )
+            try:
+                with self._storage.checkpointing():
+                    self._storage.write(self._storage.data)
+            except OSError as error:
+                raise RegisterError(
+                    f"Could not update the register file {self.path}: "
+                    f"{error.strerror or error}. Every change is safe in the journal "
+                    f"{self.journal_path} and will be replayed when the register is next "
+                    "opened."
+                ) from error
+            self._tail_entries = self._tail_bytes = 0
+            self._dirty = False
 
     def close(self) -> None:
         """Checkpoint if anything changed, release the writer's lock. Safe to call twice."""
