@@ -149,7 +149,7 @@ def fields(rows: Sequence[tuple[str, Value]], label_width: float = 48 * mm) -> T
     sheet = stylesheet()
     data = [[Paragraph(escape(label), sheet["label"]), _cell(value)] for label, value in rows]
     table = Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT",
-                  splitInRow=1)
+                  splitInRow=1, spaceAfter=8)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, -1), SHADE),

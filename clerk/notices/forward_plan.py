@@ -25,7 +25,7 @@ from clerk.notices.blocks import (
 )
 from clerk.notices.common import privacy_text
 from clerk.notices.exception import REGULATIONS
-from clerk.notices.styles import INK, RULE, stylesheet
+from clerk.notices.styles import FONT_BOLD, INK, RULE, stylesheet
 from clerk.notices.text import due_text, long_date, period_text, wards_text
 
 
@@ -84,12 +84,17 @@ def front_matter(ctx: Context, start: date, end: date, count: int) -> list[Flowa
     return out
 
 
-def _cell(label: str, value: str | list[str]) -> list[Flowable]:
+def _cell(label: str, value: str | list[str]) -> Paragraph | list[Flowable]:
+    """A small grey label over the value, as one paragraph (the plan has thousands)."""
     sheet = stylesheet()
     lines = [value] if isinstance(value, str) else [v for v in value if v.strip()]
-    out: list[Flowable] = [Paragraph(escape(label.upper()), sheet["tight_label"])]
-    for line in lines or ["None"]:
-        out.append(Paragraph(esc(line), sheet["stamp" if is_stamp(line) else "tight"]))
+    lines = lines or ["None"]
+    head = (f"<font name='{FONT_BOLD}' size='7.5' color='#555555'>{escape(label.upper())}"
+            "</font>")
+    if not any(is_stamp(line) for line in lines):
+        return Paragraph("<br/>".join([head, *(esc(line) for line in lines)]), sheet["tight"])
+    out: list[Flowable] = [Paragraph(head, sheet["tight"])]
+    out += [Paragraph(esc(line), sheet["stamp" if is_stamp(line) else "tight"]) for line in lines]
     return out
 
 
