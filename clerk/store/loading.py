@@ -7,6 +7,9 @@ wrong and where the last good copy is; the file itself is left byte for byte as 
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +39,19 @@ def advice(path: Path) -> str:
     return text + "."
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Parsing creates millions of containers at 100k decisions; the cyclic collector would
+    rescan the growing heap again and again (2.3 s instead of 0.8 s). JSON has no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def new_register_file(path: Path, council: dict[str, Any]) -> None:
     journal = Path(f"{path}.journal")
     if journal.exists() and journal.stat().st_size:
@@ -54,7 +70,8 @@ def load_data(path: Path, *, writable: bool) -> tuple[Data, bool]:
     except OSError as error:
         raise RegisterError(f"Cannot read the register {path}: {error.strerror}.") from None
     try:
-        data = orjson.loads(raw)
+        with gc_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise RegisterCorrupt(
             f"The register {path} cannot be read: {_what_is_wrong(raw, error)}. " + advice(path)

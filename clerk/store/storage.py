@@ -158,6 +158,11 @@ class WriterLock:
             self._lock.acquire(timeout=0, blocking=False)
         except Timeout:
             raise RegisterLocked(self._refusal()) from None
+        except OSError as error:
+            raise RegisterError(
+                f"Cannot take the writer's lock {self.lock_path}: {error.strerror or error}. "
+                "Check the folder exists and you may write to it."
+            ) from error
         try:
             atomic_write_bytes(self.owner_path, orjson.dumps(_owner_record()))
         except OSError:
