@@ -13,7 +13,7 @@ from typing import Any
 from clerk.domain import rules
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
-from clerk.domain.lifecycle import stage, stage_label, stage_of_raw
+from clerk.domain.lifecycle import stage, stage_of_raw
 
 NO_DATE = "9999-12-31"
 
@@ -61,7 +61,7 @@ class Row:
     ref: str
     title: str
     maker: str
-    stage: str
+    stage: str  # the stage's id, e.g. "planned"
     key: str  # "K" key, "-" not key, "?" undetermined
     next_date: str  # "decide 5 Feb 13"
     mark: str  # "!" overdue, "x" blocked, "?" missing, " " none
@@ -94,5 +94,5 @@ def row_of(decision: Decision, profile: CouncilProfile, today: date) -> Row:
     else:
         mark, state = " ", ""
     key = {True: "K", False: "-", None: "?"}[decision.key.is_key]
-    return Row(decision.ref, decision.title, decision.decision_maker.name, stage_label(name),
+    return Row(decision.ref, decision.title, decision.decision_maker.name, name,
                key, next_date, mark, state, tuple(found.problems))

@@ -97,10 +97,10 @@ class RegisterScreen(Screen[None]):
             found = sorted(found, key=lambda e: (e.due, e.ref))
         decisions.show([e.ref for e in found], keep=keep)
         stage = stage_label(self.stage_filter) if self.stage_filter else "all stages"
-        order = "due date" if self.sort_by_due else "reference"
+        order = "by due date" if self.sort_by_due else "by ref"
         self.query_one("#register-title", Static).update(
-            f"[b]{escape(self.clerk.profile.name or 'clerk')}[/b] · {len(found):,} of "
-            f"{len(self.index):,} decisions · {stage} · sorted by {order}"
+            f"[b]{escape(self.clerk.profile.name or 'clerk')}[/b] · {len(found):,}/"
+            f"{len(self.index):,} · {stage} · {order}"
         )
         self.query_one("#columns", Static).update(header_text(decisions.size.width
                                                               or self.size.width))

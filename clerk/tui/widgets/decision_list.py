@@ -17,15 +17,20 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from clerk.domain.lifecycle import stage_label
 from clerk.tui.summary import Row
+
+SHORT = {"draft": "Draft", "planned": "Planned", "decided": "Decided",
+         "published": "Published", "called-in": "Called in", "referred": "At Council",
+         "council-decided": "Council done", "implemented": "Implemented"}
 
 
 def columns(width: int) -> list[tuple[str, int]]:
     """Column names and widths for a terminal width; the title takes what is left."""
-    maker = 18 if width >= 110 else 13
-    stage = 18 if width >= 110 else 11
+    maker = 20 if width >= 110 else 12
+    stage = 19 if width >= 110 else 11
     fixed = [("", 1), ("Ref", 10), ("Maker", maker), ("Stage", stage), ("K", 1),
-             ("Next date", 17 if width >= 100 else 15)]
+             ("Next date", 17 if width >= 100 else 16)]
     used = sum(w for _, w in fixed) + len(fixed)
     title = max(width - used, 8)
     return fixed[:2] + [("Title", title)] + fixed[2:]
@@ -120,7 +125,8 @@ class DecisionList(ScrollView, can_focus=True):
         if index >= len(self.refs):
             return Strip.blank(width, base)
         row = self.summarise(self.refs[index])
-        cells = [row.mark, row.ref, row.title, row.maker, row.stage, row.key, row.next_date]
+        stage = stage_label(row.stage) if width >= 110 else SHORT.get(row.stage, row.stage)
+        cells = [row.mark, row.ref, row.title, row.maker, stage, row.key, row.next_date]
         text = " ".join(fit(cell, w) for cell, (_, w) in zip(cells, columns(width), strict=True))
         style = base
         if index == self.cursor:

@@ -32,13 +32,13 @@ class LifecycleBar(Static):
         for index, name in enumerate(PATH):
             label = SHORT[name]
             if name == current:
-                parts.append(f"[reverse b] {label} [/]")
+                parts.append(f"[reverse b]{label}[/]")
             elif index < reached:
                 parts.append(f"[$success]{label}[/]")
             else:
                 parts.append(f"[dim]{label}[/]")
         full = dict(STAGES)[current]
-        self.update(" › ".join(parts) + f"\n[b]{full}[/b] · next: {escape(next_step)}")
+        self.update("›".join(parts) + f"\n[b]{full}[/b] · next: {escape(next_step)}")
 
 
 def next_step(decision: Decision, profile: CouncilProfile, today: date,

@@ -109,6 +109,9 @@ class FormScreen(ModalScreen[Any]):
         return True, value
 
     def _show(self, error: Static, text: str, *, problem: bool) -> None:
+        if getattr(error, "_shown", None) == (text, problem):
+            return  # unchanged: spare a relayout on every keystroke
+        error._shown = (text, problem)  # type: ignore[attr-defined]
         error.update(text)
         error.set_class(problem, "-invalid")
         error.set_class(not problem, "-help")
@@ -128,7 +131,9 @@ class FormScreen(ModalScreen[Any]):
             return
         self.dirty = True
         self._check(index, show_required=False)
-        self.query_one("#refusal", Static).display = False
+        refusal = self.query_one("#refusal", Static)
+        if refusal.display:
+            refusal.display = False
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
