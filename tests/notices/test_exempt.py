@@ -46,7 +46,7 @@ def exempt_decisions(draw: st.DrawFn) -> Decision:
         # and a leak would print it with the rest.
         value = f"ZQX{index}{draw(content)}"
         if draw(st.booleans()):
-            value += "\n\n" + draw(content)
+            value += f"\n\nZQY{index}" + draw(content)
         place(decision, path, value)
     decision.private.exempt_information = "ZQXmatter" + draw(content)
     decision.private.paragraphs = draw(st.lists(st.integers(1, 7), min_size=1, max_size=3))
