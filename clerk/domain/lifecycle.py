@@ -526,6 +526,9 @@ def gate_implement(decision: Decision, profile: CouncilProfile, today: date) -> 
         return "A call-in is open: resolve it before implementing."
     if decision.call_in.outcome == "referred-back":
         return "The call-in referred it back: record the reconsidered decision first."
+    if decision.call_in.outcome == "referred-to-council" and decision.referral.meeting_on is None:
+        return ("The call-in referred it to Full Council: refer it to the Council meeting and "
+                "record the outcome before implementing.")
     if rules.is_policy_framework(decision, profile) and \
             decision.referral.outcome not in ("endorsed", "amended"):
         if decision.referral.outcome == "not-endorsed":
