@@ -535,6 +535,19 @@ def test_referred_back_reopens_the_decision(profile: CouncilProfile) -> None:
 # ---- implement ----
 
 
+def test_implement_after_call_in_referred_to_council(profile: CouncilProfile) -> None:
+    d = _call_in(published(profile), profile)
+    d = L.call_in_outcome(d, today=LATER, outcome="referred-to-council",
+                          decided_on=date(2013, 2, 18))
+    with refused("referred it to Full Council"):
+        L.implement(d, profile, today=LATER, implemented_on=date(2013, 2, 20))
+    d = L.refer(d, meeting_on=date(2013, 3, 6))
+    with refused("only final once Full Council endorses it"):
+        L.implement(d, profile, today=LATER, implemented_on=date(2013, 3, 1))
+    d = L.council_outcome(d, today=LATER, outcome="endorsed", decided_on=date(2013, 3, 6))
+    assert L.implement(d, profile, today=LATER, implemented_on=date(2013, 3, 7)).implemented_on
+
+
 def test_implement_before_publication(profile: CouncilProfile) -> None:
     with refused("must be published \\(and call-in pass\\) first"):
         L.implement(decided(profile), profile, today=LATER, implemented_on=date(2013, 3, 1))
