@@ -1,4 +1,4 @@
-"""Reading the register file: parse, check it is a register, migrate an older schema.
+"""Opening the register file: lock, create, parse, check it is a register, migrate.
 
 Nothing here ever overwrites a file it could not read. A file that is truncated, not
 UTF-8, or JSON that is not a register raises RegisterCorrupt saying which file, what is
@@ -11,11 +11,11 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import orjson
 
-from clerk.store.errors import RegisterCorrupt, RegisterError
+from clerk.store.errors import RegisterCorrupt, RegisterError, RegisterNotFound
 from clerk.store.schema import (
     SCHEMA_VERSION,
     Data,
@@ -24,7 +24,16 @@ from clerk.store.schema import (
     new_register,
     version_of,
 )
-from clerk.store.storage import atomic_write_bytes, copy_durably, read_file_bytes
+from clerk.store.storage import (
+    WriterLock,
+    atomic_write_bytes,
+    copy_durably,
+    read_file_bytes,
+    remove_stale_temp_files,
+)
+
+if TYPE_CHECKING:
+    from clerk.domain.council import CouncilProfile
 
 
 def advice(path: Path) -> str:
@@ -50,6 +59,49 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def load_register(
+    path: Path, *, write: bool, create: bool, council: CouncilProfile | None
+) -> tuple[Data, bool, WriterLock | None]:
+    """Everything before the Register exists: take the lock (to write or create), create
+    the file if asked, parse and migrate. Returns (data, migrated, the lock if writing)."""
+    if not path.exists() and not create:
+        raise_not_found(path)
+    lock = None
+    try:
+        if write or create:
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            lock = WriterLock(path)
+            lock.acquire()
+            remove_stale_temp_files(path)
+        if not path.exists():  # checked again under the lock
+            if not create:
+                raise_not_found(path)
+            if council is None:
+                raise RegisterError(f"Creating {path} needs a council profile.")
+            new_register_file(path, council.to_dict())
+        data, migrated = load_data(path, writable=write)
+    except BaseException as error:
+        if lock is not None:
+            lock.release()
+        if isinstance(error, OSError):
+            raise RegisterError(
+                f"Cannot open the register {path}: {error.strerror or error}."
+            ) from error
+        raise
+    if lock is not None and not write:
+        lock.release()  # asked to create only: hand back a reader
+        lock = None
+    return data, migrated, lock
+
+
+def raise_not_found(path: Path) -> NoReturn:
+    raise RegisterNotFound(
+        f"There is no register at {path}. Create one with `clerk init`, or point clerk at an "
+        "existing one with --db or CLERK_DB."
+    )
 
 
 def new_register_file(path: Path, council: dict[str, Any]) -> None:

@@ -25,9 +25,9 @@ from clerk.domain.decision import Decision
 from clerk.store import journal as journal_mod
 from clerk.store.errors import NotFound, RegisterError, RegisterReadOnly, RegisterTooNew
 from clerk.store.journal import JournalEntry, JournalWriter, encode_entry, now_stamp
-from clerk.store.loading import load_data, new_register_file
+from clerk.store.loading import load_register
 from clerk.store.schema import META_ID, bump_counter
-from clerk.store.storage import AtomicJSONStorage, WriterLock, remove_stale_temp_files
+from clerk.store.storage import AtomicJSONStorage, WriterLock
 
 
 class Register:
@@ -79,32 +79,17 @@ class Register:
     ) -> Register:
         """Open the register at `path`; `write` takes the writer's lock until close()."""
         path = Path(path)
-        if not path.exists() and not create:
-            raise_not_found(path)
-        lock = None
-        register = None
+        data, migrated, lock = load_register(path, write=write, create=create, council=council)
+        register = cls(data, path=path, writable=write, lock=lock)
         try:
-            if write or create:
-                if create:
-                    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                lock = WriterLock(path)
-                lock.acquire()
-                remove_stale_temp_files(path)
-            if not path.exists():  # checked again under the lock
-                if not create:
-                    raise_not_found(path)
-                if council is None:
-                    raise RegisterError(f"Creating {path} needs a council profile.")
-                new_register_file(path, council.to_dict())
-            data, migrated = load_data(path, writable=write)
-            register = cls(data, path=path, writable=write, lock=lock if write else None)
             register._replay()
             if write:
                 register._writer = JournalWriter(register.journal_path, register._journal_end)
                 if migrated or register._tail_due():
                     register.checkpoint()
         except BaseException as error:
-            if register is not None and register._writer is not None:
+            register._closed = True
+            if register._writer is not None:
                 register._writer.close()
             if lock is not None:
                 lock.release()
@@ -113,8 +98,6 @@ class Register:
                     f"Cannot open the register {path}: {error.strerror or error}."
                 ) from error
             raise
-        if lock is not None and not write:
-            lock.release()  # created only: hand back a reader
         return register
 
     @classmethod
@@ -361,11 +344,3 @@ class Register:
         mode = "write" if self.writable else "read"
         return f"<Register {self.path or 'in memory'} ({mode}) {len(self)} decisions>"
 
-
-def raise_not_found(path: Path) -> None:
-    from clerk.store.errors import RegisterNotFound
-
-    raise RegisterNotFound(
-        f"There is no register at {path}. Create one with `clerk init`, or point clerk at an "
-        "existing one with --db or CLERK_DB."
-    )

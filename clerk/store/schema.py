@@ -79,11 +79,17 @@ def check_shape(data: Data, path: Path, advice: str) -> None:
     for key, kind in expected:
         if not isinstance(meta.get(key), kind):
             raise RegisterCorrupt(f"{path}: the register's {key} is missing or wrong. " + advice)
+    seen: set[str] = set()
     for doc_id, doc in data["decisions"].items():
-        if not isinstance(doc, dict) or not isinstance(doc.get("ref"), str) or not doc["ref"]:
-            raise RegisterCorrupt(
-                f"{path}: decision document {doc_id} has no reference. " + advice
-            )
+        if not doc_id.isdigit() or not isinstance(doc, dict):
+            raise RegisterCorrupt(f"{path}: decision document {doc_id!r} is malformed. " + advice)
+        ref = doc.get("ref")
+        if not isinstance(ref, str) or not ref:
+            raise RegisterCorrupt(f"{path}: decision document {doc_id} has no reference. "
+                                  + advice)
+        if ref in seen:  # one would silently hide the other
+            raise RegisterCorrupt(f"{path}: decision {ref} appears twice. " + advice)
+        seen.add(ref)
 
 
 def migrate(data: Data, version: int) -> Data:

@@ -183,3 +183,12 @@ def test_missing_file_with_a_journal_is_not_recreated(path: Path, council: Counc
     with pytest.raises(RegisterCorrupt, match="journal"):
         Register.open(path, write=True, create=True, council=council)
     assert not path.exists()
+
+
+def test_duplicate_reference_in_the_file_is_corrupt(path: Path, council: CouncilProfile) -> None:
+    Register.open(path, write=True, create=True, council=council).close()
+    data = orjson.loads(path.read_bytes())
+    data["decisions"] = {"1": {"ref": "D2013-001"}, "2": {"ref": "D2013-001"}}
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(RegisterCorrupt, match="D2013-001 appears twice"):
+        Register.open(path)
