@@ -33,6 +33,7 @@ from clerk.store.storage import AtomicJSONStorage, WriterLock
 class Register:
     CHECKPOINT_ENTRIES = 500  # journal entries after the checkpoint before writing a new one
     CHECKPOINT_BYTES = 4 * 1024 * 1024  # ... or this many bytes of journal
+    CLOSE_CHECKPOINT_MAX_BYTES = 4 * 1024 * 1024  # files up to this size: checkpoint on close
 
     def __init__(
         self,
@@ -295,6 +296,12 @@ class Register:
             self._tail_entries = self._tail_bytes = 0
             warnings.warn(str(error), stacklevel=3)
 
+    def _file_size(self) -> int:
+        try:
+            return self.path.stat().st_size if self.path is not None else 0
+        except OSError:
+            return 0
+
     def checkpoint(self) -> None:
         """Rewrite the register file to include everything in the journal so far."""
         with self._write_lock:
@@ -316,11 +323,18 @@ class Register:
             self._dirty = False
 
     def close(self) -> None:
-        """Checkpoint if anything changed, release the writer's lock. Safe to call twice."""
+        """Checkpoint if anything changed, release the writer's lock. Safe to call twice.
+
+        A large register is checkpointed on close only once its journal tail is due: a
+        one-save CLI command at 100k decisions must not rewrite 200 MB. The next open
+        replays the (short) tail instead.
+        """
         if self._closed:
             return
         try:
-            if self.writable and self._dirty and self.path is not None:
+            if self.writable and self._dirty and self.path is not None and (
+                self._tail_due() or self._file_size() <= self.CLOSE_CHECKPOINT_MAX_BYTES
+            ):
                 self.checkpoint()
         finally:
             self._closed = True

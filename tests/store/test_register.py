@@ -188,3 +188,21 @@ def test_closed_register_refuses_saves(register: Register) -> None:
     register.close()  # twice is fine
     with pytest.raises(RegisterError, match="closed"):
         register.save(decision("D2013-001"), action="created")
+
+
+def test_large_register_is_not_rewritten_on_every_close(
+    path: Path, council: CouncilProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Register.open(path, write=True, create=True, council=council).close()
+    monkeypatch.setattr(Register, "CLOSE_CHECKPOINT_MAX_BYTES", 0)  # as if it were 200 MB
+    monkeypatch.setattr(Register, "CHECKPOINT_ENTRIES", 3)
+    before = path.read_bytes()
+    for n in range(1, 4):  # one CLI command per save
+        with Register.open(path, write=True) as reg:
+            reg.save(decision(f"D2013-{n:03d}"), action="created")
+        assert path.read_bytes() == before
+    with Register.open(path) as reader:
+        assert len(reader) == 3  # replayed from the journal
+    with Register.open(path, write=True) as reg:
+        reg.save(decision("D2013-004"), action="created")  # the tail is now due
+    assert len(orjson.loads(path.read_bytes())["decisions"]) == 4
