@@ -63,7 +63,8 @@ def _one(rng: random.Random, ref: str, created: date, members: list[Any],
                        consultation_method="Online survey and drop-in sessions",
                        contact={"name": rng.choice(PEOPLE), "title": "Project Manager",
                                 "telephone": "01622 602000", "email": "officer@example.gov.uk"},
-                       documents=["Report of the Head of Service"])
+                       documents=["Report of the Head of Service"],
+                       documents_available_from="Democratic Services, Maidstone House")
     doc["key"].update(is_key=amount >= 250_000 or len(wards) >= 2, amount_pounds=amount,
                       wards_affected=len(wards), reason="Above the threshold or two wards.")
     doc["report"].update(key_issue=PROSE, recommendation=f"That the {title} be approved.",

@@ -129,19 +129,20 @@ def first_ref(count: int) -> str:
 KEYS = ["p", "a", "r", "k", "\x7f", "\x7f", "\x7f", "\x7f", "m", "o", "t", "e"]
 
 
-def filter_counts(pristine: Path) -> list[int]:
-    """How many decisions the register list shows after each key of KEYS."""
+def filter_firsts(pristine: Path) -> list[str]:
+    """The first row the register list shows after each key of KEYS: "REF  Title start"."""
     from clerk.store.register import Register
     from clerk.tui.summary import entry_of
 
     register = Register.open(pristine)
-    hay = [entry_of(ref, doc).haystack for ref, doc in register.raw_items()]
-    counts, typed = [], ""
+    rows = [(entry_of(ref, doc).haystack, f"{ref}  {doc['title'][:12]}")
+            for ref, doc in register.raw_items()]
+    firsts, typed = [], ""
     for key in KEYS:
         typed = typed[:-1] if key == "\x7f" else typed + key
         terms = typed.casefold().split()
-        counts.append(sum(all(t in h for t in terms) for h in hay))
-    return counts
+        firsts.append(next(row for hay, row in rows if all(t in hay for t in terms)))
+    return firsts
 
 
 def startup(argv: list[str], needle: str, figure_mem: Figure | None = None,
@@ -190,6 +191,11 @@ def child(script: str, *args: str) -> dict[str, list[float]]:
     return json.loads(done.stdout)
 
 
+def report(fig: Figure) -> None:
+    log(f"  {fig.name}: {fig.show(fig.value)} vs {fig.show(fig.base)} = {fig.ratio:.2f} x "
+        f"(target {fig.target:g} x) {'met' if fig.met else 'MISSED'}")
+
+
 def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -197,7 +203,10 @@ def log(text: str) -> None:
 # ---- the run ---------------------------------------------------------------------------
 
 
-def run(quick: bool, work: Path) -> list[Figure]:
+def run(quick: bool, work: Path, only: set[str]) -> list[Figure]:
+    def want(part: str) -> bool:
+        return not only or part in only
+
     work.mkdir(parents=True, exist_ok=True)
     log(f"registers in {work}")
     pristine = {count: build(work, count) for count in SIZES}
@@ -210,7 +219,7 @@ def run(quick: bool, work: Path) -> list[Figure]:
     memory = Figure("peak memory of the app, 100k", "register file size on disk", 3.0,
                     unit="MB")
 
-    for count in (10_000, 100_000):
+    for count in (10_000, 100_000) if want("startup") else ():
         label = f"{count // 1000}k"
         target = 1.6 if count == 10_000 else 6.0
         fig = Figure(f"start-up to the register listed, {label}",
@@ -224,65 +233,79 @@ def run(quick: bool, work: Path) -> list[Figure]:
                                       memory if count == 100_000 else None,
                                       path.stat().st_size))
         figures.append(fig)
+        report(fig)
 
-    for count in (10_000, 100_000):
+    for count in (10_000, 100_000) if want("keys") else ():
         label = f"{count // 1000}k"
         fig = Figure(f"keystroke in the filter to the repainted list, {label}",
                      "keystroke into a bare Input echoed to a label", 1.5)
         path = fresh_copy(pristine[count], work)
-        total = count
-        needles = [f"· {n:,} of {total:,} decisions" for n in filter_counts(path)]
+        needles = filter_firsts(path)
         log(f"keystrokes {label} ...")
         for _ in range(key_runs):
             fig.bases += keystrokes(bare_input, "echo: <>", echo_needles())
             fig.values += keystrokes([CLERK, "--db", str(path)], first_ref(count), needles)
         figures.append(fig)
+        report(fig)
 
-    log("saves ...")
-    saves = 15 if quick else 40
-    path = fresh_copy(pristine[10_000], work)
-    result = child("bench_save.py", str(path), str(saves))
-    fig = Figure("durable save of one change (a comment), 10k",
-                 "orjson dump + temp + fsync + replace, 10k", 1.5)
-    fig.values, fig.bases = result["clerk"], result["baseline"]
-    figures.append(fig)
-    path = fresh_copy(pristine[100_000], work)
-    result = child("bench_save.py", str(path), str(saves))
-    fig = Figure("durable save of one change, 100k",
-                 "orjson dump + temp + fsync + replace, 1k", 3.0)
-    fig.values = result["clerk"]
-    path = fresh_copy(pristine[1_000], work)
-    fig.bases = child("bench_save.py", str(path), str(saves), "--baseline-only")["baseline"]
-    figures.append(fig)
+    if want("save"):
+        log("saves ...")
+        saves = 15 if quick else 40
+        path = fresh_copy(pristine[10_000], work)
+        result = child("bench_save.py", str(path), str(saves))
+        fig = Figure("durable save of one change (a comment), 10k",
+                     "orjson dump + temp + fsync + replace, 10k", 1.5)
+        fig.values, fig.bases = result["clerk"], result["baseline"]
+        figures.append(fig)
+        path = fresh_copy(pristine[100_000], work)
+        result = child("bench_save.py", str(path), str(saves))
+        fig = Figure("durable save of one change, 100k",
+                     "orjson dump + temp + fsync + replace, 1k", 3.0)
+        fig.values = result["clerk"]
+        path = fresh_copy(pristine[1_000], work)
+        fig.bases = child("bench_save.py", str(path), str(saves), "--baseline-only")["baseline"]
+        figures.append(fig)
+        report(figures[-2])
+        report(fig)
 
-    log("show --json cold ...")
-    path = fresh_copy(pristine[10_000], work)
-    ref = first_ref(10_000)
-    fig = Figure("`clerk show REF --json`, cold process, 10k", '`python -c "import click"`',
-                 3.0)
-    for _ in range(5 if quick else 11):
-        fig.bases.append(cold([PYTHON, "-c", "import click"]))
-        fig.values.append(cold([CLERK, "--db", str(path), "show", ref, "--json"]))
-    figures.append(fig)
+    if want("show"):
+        log("show --json cold ...")
+        path = fresh_copy(pristine[10_000], work)
+        ref = first_ref(10_000)
+        fig = Figure("`clerk show REF --json`, cold process, 10k", '`python -c "import click"`',
+                     3.0)
+        for _ in range(5 if quick else 11):
+            fig.bases.append(cold([PYTHON, "-c", "import click"]))
+            fig.values.append(cold([CLERK, "--db", str(path), "show", ref, "--json"]))
+        figures.append(fig)
+        report(fig)
 
-    log("notice cold ...")
-    fig = Figure("decision report PDF, cold `clerk notice`, 10k",
-                 "cold process building a one-paragraph reportlab PDF", 1.5)
-    out = work / "scratch" / "out.pdf"
-    for _ in range(3 if quick else 7):
-        fig.bases.append(cold([PYTHON, str(HERE / "bare_pdf.py"), str(out)]))
-        fig.values.append(cold([CLERK, "--db", str(path), "notice", "report", ref,
-                                "-o", str(out), "--on", TODAY]))
-    figures.append(fig)
+    if want("notice"):
+        log("notice cold ...")
+        path = fresh_copy(pristine[10_000], work)
+        ref = first_ref(10_000)
+        fig = Figure("decision report PDF, cold `clerk notice`, 10k",
+                     "cold process building a one-paragraph reportlab PDF", 1.5)
+        out = work / "scratch" / "out.pdf"
+        for _ in range(3 if quick else 7):
+            fig.bases.append(cold([PYTHON, str(HERE / "bare_pdf.py"), str(out)]))
+            fig.values.append(cold([CLERK, "--db", str(path), "notice", "report", ref,
+                                    "-o", str(out), "--on", TODAY]))
+        figures.append(fig)
+        report(fig)
 
-    log("forward plan ...")
-    result = child("bench_plan.py", str(pristine[10_000]), "3" if quick else "7")
-    fig = Figure("forward plan of 500 decisions, in process",
-                 "reportlab table of the same 500 rows, plain strings", 4.0)
-    fig.values, fig.bases = result["clerk"], result["baseline"]
-    figures.append(fig)
+    if want("plan"):
+        log("forward plan ...")
+        result = child("bench_plan.py", str(pristine[10_000]), "3" if quick else "7")
+        fig = Figure("forward plan of 500 decisions, in process",
+                     "reportlab table of the same 500 rows, plain strings", 4.0)
+        fig.values, fig.bases = result["clerk"], result["baseline"]
+        figures.append(fig)
+        report(fig)
 
-    figures.append(memory)
+    if memory.values:
+        figures.append(memory)
+        report(memory)
     shutil.rmtree(work / "scratch", ignore_errors=True)
     return figures
 
@@ -348,10 +371,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--work", type=Path, default=Path("/tmp/clerk-bench"),
                         help="where the synthetic registers are kept")
+    parser.add_argument("--only", default="", help="comma-separated: startup (with memory), "
+                        "keys, save, show, notice, plan")
     parser.add_argument("--readme", action="store_true", help="put the table in README.md")
     args = parser.parse_args()
     began = time.perf_counter()
-    figures = run(args.quick, args.work)
+    only = set(args.only.split(",")) if args.only else set()
+    figures = run(args.quick, args.work, only)
     text = table(figures, args.quick, time.perf_counter() - began)
     print(text)
     (args.work / "latest.md").write_text(text + "\n", encoding="utf-8")
