@@ -47,7 +47,11 @@ class Dated:
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> dict[date, str]:
-    import holidays  # imported here: only date arithmetic pays for it
+    from clerk.domain.bank_holiday_table import FIRST_YEAR, LAST_YEAR, TABLE
+
+    if FIRST_YEAR <= year <= LAST_YEAR:  # the library costs ~0.4 s a process to load
+        return {date.fromisoformat(day): name for day, name in TABLE[year]}
+    import holidays  # imported here: only years outside the table pay for it
 
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=[year]).items())
 
