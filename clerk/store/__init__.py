@@ -7,6 +7,7 @@ for those that only read, `Register.in_memory(council)` for tests.
 from __future__ import annotations
 
 from clerk.store.errors import (
+    InvalidDecision,
     NotFound,
     RegisterCorrupt,
     RegisterError,
@@ -20,6 +21,7 @@ from clerk.store.register import Register
 from clerk.store.schema import SCHEMA_VERSION
 
 __all__ = [
+    "InvalidDecision",
     "SCHEMA_VERSION",
     "JournalEntry",
     "NotFound",

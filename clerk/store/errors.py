@@ -31,5 +31,9 @@ class RegisterReadOnly(RegisterError):
     """A change was asked of a register opened for reading only."""
 
 
+class InvalidDecision(RegisterError, ValueError):
+    """A decision with a value the register cannot keep (e.g. a control character)."""
+
+
 class NotFound(RegisterError, LookupError):
     """No decision with that reference."""

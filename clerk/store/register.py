@@ -22,8 +22,15 @@ from tinydb import TinyDB
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.domain.validate import problems_in
 from clerk.store import journal as journal_mod
-from clerk.store.errors import NotFound, RegisterError, RegisterReadOnly, RegisterTooNew
+from clerk.store.errors import (
+    InvalidDecision,
+    NotFound,
+    RegisterError,
+    RegisterReadOnly,
+    RegisterTooNew,
+)
 from clerk.store.journal import JournalEntry, JournalWriter, encode_entry, now_stamp
 from clerk.store.loading import load_register
 from clerk.store.schema import META_ID, bump_counter
@@ -202,6 +209,11 @@ class Register:
                 raise RegisterError(
                     f"Cannot save {decision.title or 'a decision'!r}: it has no reference yet "
                     "(Register.next_ref gives the next one)."
+                )
+            problems = problems_in(Decision, doc)
+            if problems:  # nothing invalid is written, so every export re-imports
+                raise InvalidDecision(
+                    f"Cannot save {doc['ref']}: {'; '.join(problems)}. Nothing was saved."
                 )
             payloads.append({"ref": doc["ref"], "doc": doc})
         self._record(payloads, action)
