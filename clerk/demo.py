@@ -18,7 +18,7 @@ WILSON = DecisionMaker("Cllr John A Wilson", "Cabinet Member for Community Servi
                        "member", "01622 602242")
 GARLAND = DecisionMaker("Cllr Christopher Garland", "Leader of the Council", "member",
                         "01622 602000")
-CABINET = DecisionMaker("Cabinet", "Cabinet of Maidstone Borough Council", "cabinet",
+CABINET = DecisionMaker("Cabinet", "", "cabinet",
                         members=["Cllr Christopher Garland", "Cllr John A Wilson",
                                  "Cllr Malcolm Greer", "Cllr Marion Ring", "Cllr Stephen Paine"])
 RING = DecisionMaker("Cllr Marion Ring", "Cabinet Member for Environment", "member",
