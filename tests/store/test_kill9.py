@@ -28,7 +28,7 @@ from clerk.store import journal as journal_module
 from clerk.store.journal import verify
 
 SEED = 20131107
-ROUNDS = 240
+ROUNDS = 200
 MAX_ACKS_BEFORE_KILL = 8
 MAX_DELAY = 0.004  # seconds between the last awaited acknowledgement and the kill
 
