@@ -14,6 +14,7 @@ import click
 from clerk.domain.dates import parse_date, parse_month
 
 if TYPE_CHECKING:
+    from clerk.domain.council import CouncilProfile
     from clerk.domain.decision import Decision
     from clerk.store.register import Register
 
@@ -46,13 +47,35 @@ class Context:
         finally:
             register.close()
 
+    def read_one(self, ref: str) -> tuple[Decision, CouncilProfile]:
+        """One decision and the council, reading only what they need when the checkpoint's
+        index allows (`show` at 10,000 decisions need not parse 34 MB); else a full open."""
+        from clerk.domain.council import CouncilProfile
+        from clerk.domain.decision import Decision
+        from clerk.store.offsets import read_one
+
+        if self.path.exists():
+            found = read_one(self.path, ref)
+            if found is not None and found[0] is not None:
+                doc, meta = found
+                return Decision.from_dict(doc), CouncilProfile.from_dict(meta["council"])
+        with self.reading() as register:  # also says clearly what is missing or wrong
+            return register.get(ref), register.council
+
     @contextmanager
     def writing(self) -> Iterator[Register]:
-        """The register locked for writing for as long as the command runs."""
+        """The register locked for writing for as long as the command runs; the first change
+        of a day from the command line takes the day's backup first."""
+        from clerk.store.backup import backup_if_none_today
+        from clerk.store.errors import RegisterError
         from clerk.store.register import Register
 
         register = Register.open(self.path, write=True)
         try:
+            try:
+                backup_if_none_today(register)
+            except RegisterError as error:  # the register itself is fine: carry on, loudly
+                click.echo(f"Warning: {error}", err=True)
             yield register
         finally:
             register.close()

@@ -55,9 +55,8 @@ def summary(decision: Decision, profile: Any, today: date) -> dict[str, Any]:
 @pass_context
 def show(ctx: Context, ref: str, as_json: bool) -> None:
     """Show a decision: its stage, every legal date with its working, and what is missing."""
-    with ctx.reading() as register:
-        decision = register.get(ref)
-        facts = summary(decision, register.council, ctx.today)
+    decision, council = ctx.read_one(ref)
+    facts = summary(decision, council, ctx.today)
     if as_json:
         click.echo(orjson.dumps(facts, option=orjson.OPT_INDENT_2).decode())
         return

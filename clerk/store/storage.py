@@ -113,7 +113,11 @@ class AtomicJSONStorage(Storage):
             )
         self.data = data
         if self.path is not None:
-            atomic_write_bytes(self.path, orjson.dumps(data))
+            from clerk.store.offsets import dump_with_spans, write_index
+
+            payload, index = dump_with_spans(data)  # the bytes of orjson.dumps(data)
+            atomic_write_bytes(self.path, payload)
+            write_index(self.path, index)  # lets `show` read one decision
 
     @contextmanager
     def checkpointing(self) -> Iterator[None]:

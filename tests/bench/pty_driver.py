@@ -57,6 +57,7 @@ class TerminalApp:
         self.env = {**os.environ, **(env or {}), "TERM": "xterm-256color",
                     "COLUMNS": str(columns), "LINES": str(lines)}
         self.env.pop("TEXTUAL", None)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.columns, self.lines = columns, lines
         self.buffer = b""  # raw output not yet consumed by a wait
         self.started = 0.0
