@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,18 @@ def due_on(doc: dict[str, Any], day: str) -> str | None:
     if plan.get("due_on") == day:
         return "due for decision"
     return None
+
+
+def next_meeting_day(items: Iterable[tuple[str, dict[str, Any]]], today: date) -> date:
+    """The first day on or after today with something due, else today."""
+    start = today.isoformat()
+    days = []
+    for _, doc in items:
+        for day in ((doc.get("referral") or {}).get("meeting_on"),
+                    (doc.get("plan") or {}).get("due_on")):
+            if day and day >= start:
+                days.append(day)
+    return date.fromisoformat(min(days)) if days else today
 
 
 class MeetingScreen(Screen[None]):

@@ -152,9 +152,11 @@ class RegisterScreen(Screen[None]):
         self.apply_filter()
 
     def action_meeting(self) -> None:
-        from clerk.tui.screens.meeting import MeetingScreen
+        from clerk.tui.screens.meeting import MeetingScreen, next_meeting_day
 
-        self.app.push_screen(MeetingScreen(self.clerk.today))
+        clerk = self.clerk
+        day = next_meeting_day(clerk.register.raw_items(), clerk.today)
+        self.app.push_screen(MeetingScreen(day))
 
     @work
     async def action_print_plan(self) -> None:

@@ -38,7 +38,7 @@ class FormScreen(ModalScreen[Any]):
         self.submit = submit
         self.initial = initial or {}
         self.intro = intro
-        self.dirty = False
+        self._start: list[Any] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -48,7 +48,8 @@ class FormScreen(ModalScreen[Any]):
             with VerticalScroll(id="form-fields"):
                 for index, field in enumerate(self.fields):
                     mark = " [b $error]*[/]" if field.required else ""
-                    yield Label(f"{field.label}{mark}", classes="field-label")
+                    if field.kind != "bool":  # a checkbox carries its own label
+                        yield Label(f"{field.label}{mark}", classes="field-label")
                     yield self._widget(index, field)
                     yield Static(field.help, id=f"err-{index}", classes="field-error")
             yield Static("", id="refusal")
@@ -76,8 +77,17 @@ class FormScreen(ModalScreen[Any]):
     def on_mount(self) -> None:
         for index, field in enumerate(self.fields):
             self._show(self.query_one(f"#err-{index}", Static), field.help, problem=False)
+        self._start = self._all_raw()
         if self.fields:
             self.query_one("#field-0").focus()
+
+    def _all_raw(self) -> list[Any]:
+        return [self._raw(index) for index in range(len(self.fields))]
+
+    @property
+    def typed(self) -> bool:
+        """Has the clerk changed anything since the form opened?"""
+        return self._all_raw() != self._start
 
     # ---- validation as the clerk types -------------------------------------------------
 
@@ -129,7 +139,6 @@ class FormScreen(ModalScreen[Any]):
         index = self._index_of(event.control)
         if index is None:
             return
-        self.dirty = True
         self._check(index, show_required=False)
         refusal = self.query_one("#refusal", Static)
         if refusal.display:
@@ -181,7 +190,7 @@ class FormScreen(ModalScreen[Any]):
 
     @work
     async def action_cancel(self) -> None:
-        if self.dirty and not await self.app.push_screen_wait(
+        if self.typed and not await self.app.push_screen_wait(
             ConfirmScreen("Discard what you typed?", "Nothing has been saved.")
         ):
             return
