@@ -117,7 +117,25 @@ def read_tail(journal: Path, register: Path, offset: int, seq: int, prev: str) -
     last_newline = buffer.rfind(b"\n")
     complete = buffer[: last_newline + 1]
     entries = list(_checked_entries(complete, journal, register, offset, seq, prev))
+    keep = _finished(entries)
+    if keep < len(entries):  # a batch cut short by a crash was never acknowledged
+        lines = complete.split(b"\n")[:keep]
+        complete = complete[: sum(len(line) + 1 for line in lines)]
+        entries = entries[:keep]
     return Tail(entries, offset + len(complete), len(buffer) - len(complete))
+
+
+def _finished(entries: list[dict[str, Any]]) -> int:
+    """How many entries to keep: all but an unfinished batch at the end.
+
+    A batch (an import, the demo) is written as n entries marked `batch: [i, n]` with one
+    fsync; it counts only when its last entry is there, so nothing is half-imported.
+    """
+    if entries and "batch" in entries[-1]:
+        index, count = entries[-1]["batch"]
+        if index < count - 1:
+            return len(entries) - (index + 1)
+    return len(entries)
 
 
 def _checked_entries(

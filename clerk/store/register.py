@@ -243,8 +243,11 @@ class Register:
             return
         at, seq, prev = now_stamp(), self._seq, self._prev
         entries, lines = [], []
-        for payload in payloads:
+        count = len(payloads)
+        for index, payload in enumerate(payloads):
             seq += 1
+            if count > 1:  # all or nothing on replay: see journal._finished
+                payload = {**payload, "batch": [index, count]}
             entry, line = encode_entry(seq, prev, action, at, payload)
             prev = entry["hash"]
             entries.append(entry)
