@@ -1,6 +1,9 @@
-"""Opening the app from the command line: the register locked for as long as it is open."""
+"""Opening the app from the command line: the register locked for as long as it is open,
+and a backup of it taken at start-up (copied and verified in a thread)."""
 
 from __future__ import annotations
+
+import click
 
 from clerk.cli.common import Context
 
@@ -8,13 +11,26 @@ from clerk.cli.common import Context
 def open_app(ctx: Context) -> None:
     from clerk.domain.council import load_profile
     from clerk.paths import default_council_path
+    from clerk.store.backup import BackupJob, take_backup
+    from clerk.store.errors import RegisterError
     from clerk.store.register import Register
     from clerk.tui.factory import make_app
 
     create = not ctx.path.exists()
     council = load_profile(default_council_path()) if create else None
     register = Register.open(ctx.path, write=True, create=create, council=council)
+    job: BackupJob | None = None
     try:
+        try:
+            job = take_backup(register, reason="start", background=True)
+        except RegisterError as error:
+            click.echo(f"Warning: {error}", err=True)
         make_app(register).run()
     finally:
-        register.close()
+        try:
+            if job is not None:
+                job.wait()  # before the lock goes: the copy must finish
+        except RegisterError as error:
+            click.echo(f"Warning: {error}", err=True)
+        finally:
+            register.close()

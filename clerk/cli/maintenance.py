@@ -1,4 +1,4 @@
-"""Looking after the register: export and import (checks and recovery live here too)."""
+"""Looking after the register: export and import, verify, backups and restore."""
 
 from __future__ import annotations
 
@@ -73,4 +73,103 @@ def import_(ctx: Context, source: Path) -> None:
     click.echo(f"Imported {len(parsed.decisions)} decisions into {ctx.path}.")
 
 
-COMMANDS = [export, import_]
+@click.command()
+@click.option("--notices", "notices_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of published PDFs to check (default: notices/ beside the register).")
+@click.option("--render", is_flag=True,
+              help="Also draw each published notice again from the journal and compare.")
+@pass_context
+def verify(ctx: Context, notices_dir: Path | None, render: bool) -> None:
+    """Check the register against its journal and the notices against what was published.
+
+    Walks the journal's hash chain, replays it from empty and compares the result with the
+    register, and re-hashes published PDFs. Lists every difference; exits 1 if there is any.
+    Read-only: safe while the app is open.
+
+    Example: clerk verify --notices ~/published
+    """
+    from clerk.store.verify import verify_register
+
+    report = verify_register(ctx.path, notices=notices_dir, render=render)
+    for note in report.notes:
+        click.echo(f"Note: {note}", err=True)
+    if not report.ok:
+        click.echo(f"Register NOT verified: {len(report.problems)} difference(s) in "
+                   f"{ctx.path}:")
+        for problem in report.problems:
+            click.echo(f"  {problem}")
+        click.echo("Nothing was changed. `clerk backups` lists verified copies; "
+                   "`clerk restore NAME` puts one back.")
+        raise SystemExit(1)
+    checked = f", {report.files_checked} PDF(s) matched"
+    if render:
+        checked += f", {report.rendered} redrawn and matched"
+    click.echo(f"Register verified: {report.entries} entries, {report.decisions} decisions, "
+               f"{report.notices} notices{checked}.")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def backups(ctx: Context, as_json: bool) -> None:
+    """List the verified backups of the register, newest first.
+
+    A backup is taken when the app starts and on the first change of a day from the command
+    line; kept: the last 5, one a day for 7 days, one a month for 12 months.
+
+    Example: clerk backups
+    """
+    import orjson
+
+    from clerk.store.backup import backups_dir, list_backups
+
+    found = list_backups(ctx.path)
+    rows = [{"name": b.name, "taken": b.taken.isoformat(sep=" "), "kept_as": b.kinds,
+             "reason": b.reason, "decisions": b.decisions, "bytes": b.size} for b in found]
+    if as_json:
+        click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        return
+    if not rows:
+        click.echo(f"No backups of {ctx.path} yet (they go in {backups_dir(ctx.path)}).")
+        return
+    click.echo(f"{'NAME':<20} {'TAKEN':<19} {'KEPT AS':<21} {'DECISIONS':>9} {'SIZE':>10}")
+    for row in rows:
+        click.echo(f"{row['name']:<20} {row['taken']:<19} {','.join(row['kept_as']):<21} "
+                   f"{row['decisions'] if row['decisions'] is not None else '?':>9} "
+                   f"{_size(row['bytes']):>10}")
+    click.echo(f"In {backups_dir(ctx.path)}. Every backup was checked when it was taken; "
+               "`clerk restore NAME` re-checks it and puts it back.")
+
+
+def _size(count: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if count < 1024:
+            return f"{count} {unit}"
+        count //= 1024
+    return f"{count} GB"
+
+
+@click.command()
+@click.argument("name")
+@pass_context
+def restore(ctx: Context, name: str) -> None:
+    """Put a backup back in place of the register (NAME from `clerk backups`, or latest).
+
+    The register file and journal in place now are moved aside, never deleted, to
+    REGISTER.before-restore-<time> and its .journal.
+
+    Example: clerk restore 2026-11-26T083012
+    """
+    from clerk.store.backup import restore as restore_backup
+
+    done = restore_backup(ctx.path, name)
+    click.echo(f"Restored backup {done.backup.name} (taken {done.backup.taken:%d %b %Y %H:%M}, "
+               f"{done.decisions} decisions) to {ctx.path}.")
+    for aside in done.aside:
+        click.echo(f"  Kept the previous file as {aside}")
+    if done.aside:
+        click.echo("Changes made after the backup are not in the register now; they are still "
+                   "in the journal kept aside.")
+
+
+COMMANDS = [export, import_, verify, backups, restore]
