@@ -1,0 +1,193 @@
+"""Backups: taken and verified at start-up and on the day's first change, rotated, listed,
+restored with the current files kept aside, and never undone by the journal's replay."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from clerk.cli.common import Context
+from clerk.store import Register
+from clerk.store import backup as backup_mod
+from clerk.store.backup import (
+    KEEP_DAYS,
+    KEEP_MONTHS,
+    KEEP_STARTS,
+    backups_dir,
+    list_backups,
+    take_backup,
+)
+from tests.faults.conftest import files_of
+from tests.store.conftest import decision
+
+
+def _refs(path: Path) -> list[str]:
+    with Register.open(path) as register:
+        return register.refs()
+
+
+def test_first_change_of_the_day_takes_a_verified_backup(demo: Any) -> None:
+    ref = demo("new", "--title", "Later", "--decision-maker", "Cllr Ring").stdout.strip()
+    (backup,) = list_backups(demo.db)
+    assert backup.decisions == 9 and ref not in _refs(backup.checkpoint)  # before the change
+    assert backup_mod.check_backup(backup) == []
+    manifest = backup.manifest
+    assert manifest["journal"]["seq"] == 9  # the demo's nine saves, ending at the last one
+    demo("comment", ref, "--from", "A resident", "--text", "Yes", "--on", "01/03/2013")
+    assert len(list_backups(demo.db)) == 1  # one a day from the command line
+    listing = demo("backups").stdout
+    assert backup.name in listing and "start,daily,monthly" in listing
+
+
+def test_a_backup_is_a_snapshot_not_a_link_to_the_live_files(path: Path, council: Any,
+                                                             monkeypatch: Any) -> None:
+    monkeypatch.setattr(Register, "CHECKPOINT_ENTRIES", 2)
+    with Register.open(path, write=True, create=True, council=council) as register:
+        for n in range(1, 4):
+            register.save(decision(f"D2013-{n:03d}"), action="created")
+        backup = take_backup(register).wait()
+        for n in range(4, 9):  # appends to the journal and rewrites the checkpoint
+            register.save(decision(f"D2013-{n:03d}", "changed"), action="created")
+        register.save(decision("D2013-001", "changed later"), action="edited")
+    assert backup_mod.check_backup(backup) == []
+    with Register.open(backup.checkpoint) as copy:
+        assert copy.refs() == ["D2013-001", "D2013-002", "D2013-003"]
+        assert copy.get("D2013-001").title == "Community grants scheme"
+
+
+def test_backup_files_and_folders_are_owner_only(path: Path, council: Any) -> None:
+    old = os.umask(0o022)
+    try:
+        with Register.open(path, write=True, create=True, council=council) as register:
+            register.save(decision("D2013-001"), action="created")
+            backup = take_backup(register, background=True).wait()
+    finally:
+        os.umask(old)
+    for folder in (backups_dir(path), backup.folder):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for file in backup.folder.iterdir():
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+    for name in ("", ".journal", ".lock"):
+        assert stat.S_IMODE(Path(f"{path}{name}").stat().st_mode) == 0o600, name
+
+
+def test_rotation_keeps_recent_starts_days_and_months(path: Path, council: Any) -> None:
+    start = datetime(2025, 1, 1, 9, 0)
+    with Register.open(path, write=True, create=True, council=council) as register:
+        register.save(decision("D2013-001"), action="created")
+        moments = [start + timedelta(days=day, hours=hour)
+                   for day in range(0, 400, 3) for hour in (0, 4)]
+        for moment in moments:
+            take_backup(register, now=moment).wait()
+    kept = list_backups(path)
+    newest = sorted(moments, reverse=True)
+    assert [b.taken for b in kept[:KEEP_STARTS]] == newest[:KEEP_STARTS]
+    days = {b.taken.date() for b in kept if "daily" in b.kinds}
+    months = {(b.taken.year, b.taken.month) for b in kept if "monthly" in b.kinds}
+    assert len(days) == KEEP_DAYS and len(months) == KEEP_MONTHS
+    assert all(b.kinds for b in kept)
+    assert len(kept) < len(moments)  # the rest were deleted
+    assert max(days) == newest[0].date()
+
+
+def test_a_failed_copy_keeps_no_backup_and_the_change_still_happens(
+        demo: Any, monkeypatch: Any) -> None:
+    def no_space(*args: Any) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_mod, "_copy_prefix", no_space)
+    result = demo("new", "--title", "Still saved", "--decision-maker", "Cllr Ring")
+    assert "Warning: Could not back up" in result.stderr and "No space left" in result.stderr
+    assert list_backups(demo.db) == []
+    assert [p.name for p in backups_dir(demo.db).iterdir()] == []  # no half backup left
+    assert result.stdout.strip() in _refs(demo.db)
+
+
+def test_an_interrupted_backup_is_never_listed_and_is_cleared(path: Path, council: Any) -> None:
+    with Register.open(path, write=True, create=True, council=council) as register:
+        take_backup(register).wait()
+        stray = backups_dir(path) / ".incoming-2020-01-01T000000-1"
+        stray.mkdir()
+        (stray / "register.json").write_bytes(b"half")
+        assert len(list_backups(path)) == 1
+        take_backup(register).wait()
+    assert not stray.exists()
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_current_files(demo: Any) -> None:
+    ref = demo("new", "--title", "After the backup", "--decision-maker", "Cllr Ring"
+               ).stdout.strip()
+    (backup,) = list_backups(demo.db)
+    before = files_of(demo.db)
+    out = demo("restore", backup.name).stdout
+    assert f"Restored backup {backup.name}" in out and "9 decisions" in out
+    aside = sorted(demo.db.parent.glob("register.json.before-restore-*"))
+    assert [p.read_bytes() for p in aside] == [before[""], before[".journal"]]
+    assert ref not in _refs(demo.db) and len(_refs(demo.db)) == 9
+    # Replay must not bring the later change back, and new changes must carry on.
+    demo("new", "--title", "After the restore", "--decision-maker", "Cllr Ring")
+    with Register.open(demo.db) as register:
+        assert len(register) == 10
+        assert register.get(register.refs()[-1]).title == "After the restore"
+    assert demo("verify").exit_code == 0
+
+
+def test_restore_of_the_only_journal_copy_is_not_undone_by_replay(path: Path,
+                                                                  council: Any) -> None:
+    with Register.open(path, write=True, create=True, council=council) as register:
+        register.save(decision("D2013-001"), action="created")
+        backup = take_backup(register).wait()
+        register.save(decision("D2013-002"), action="created")  # only in the journal tail
+    backup_mod.restore(path, backup.name)
+    assert _refs(path) == ["D2013-001"]
+    with Register.open(path, write=True) as register:  # a writer replays and checkpoints
+        assert register.refs() == ["D2013-001"]
+
+
+def test_a_damaged_backup_is_refused_and_nothing_changes(demo: Any) -> None:
+    demo("new", "--title", "X", "--decision-maker", "Y")
+    (backup,) = list_backups(demo.db)
+    damaged = bytearray(backup.journal.read_bytes())
+    damaged[100] ^= 1
+    backup.journal.write_bytes(bytes(damaged))
+    before = files_of(demo.db)
+    line = demo.refused("restore", backup.name)
+    assert "damaged" in line and "nothing was changed" in line
+    assert files_of(demo.db) == before
+    assert not list(demo.db.parent.glob("*.before-restore-*"))
+    assert "No backup 'nonsense'" in demo.refused("restore", "nonsense")
+
+
+def test_restore_waits_for_the_writer(demo: Any, hold_lock: Any) -> None:
+    demo("new", "--title", "X", "--decision-maker", "Y")
+    hold_lock(demo.db)
+    before = files_of(demo.db)
+    assert "open for writing" in demo.refused("restore", "latest")
+    assert files_of(demo.db) == before
+
+
+def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> None:
+    import clerk.tui.factory as factory
+    from clerk.cli.app import open_app
+
+    ran = []
+
+    class App:
+        def run(self) -> None:
+            ran.append(True)
+
+    monkeypatch.setattr(factory, "make_app", lambda register: App())
+    open_app(Context(str(demo.db)))
+    open_app(Context(str(demo.db)))
+    assert ran == [True, True]
+    backups = list_backups(demo.db)
+    assert [b.reason for b in backups] == ["start", "start"]
+    assert all(backup_mod.check_backup(b) == [] for b in backups)
+    manifest = orjson.loads((backups[0].folder / "manifest.json").read_bytes())
+    assert manifest["decisions"] == 9
