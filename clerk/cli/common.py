@@ -141,6 +141,9 @@ class ClerkGroup(click.Group):
 
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:  # one line, not click's usage block
+            where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
+            raise click.ClickException(error.format_message() + where) from None
         except (Refused, ProfileError, RegisterError) as error:
             raise click.ClickException(str(error)) from None
         except OSError as error:

@@ -85,7 +85,6 @@ def test_acknowledged_saves_survive_sigkill(tmp_path: Path, council: CouncilProf
     journal = Path(f"{path}.journal")
     torn_rounds = 0
     waited_for = acks = 0
-    started = time.monotonic()
     for round_number in range(ROUNDS):
         child_seed = rng.randrange(2**32)
         read_end, write_end = os.pipe()
@@ -128,7 +127,6 @@ def test_acknowledged_saves_survive_sigkill(tmp_path: Path, council: CouncilProf
                 stored = int(reg.get_raw(ref)["title"][1:])
                 # A save may be durable yet unacknowledged (killed before it printed).
                 assert stored >= version, f"round {round_number}: {ref} went back in time"
-    elapsed = time.monotonic() - started
     assert acks >= waited_for > ROUNDS  # the rounds did real work before each kill
     assert torn_rounds > 0  # some kills landed mid-append
     with Register.open(path, write=True) as reg:
@@ -136,4 +134,3 @@ def test_acknowledged_saves_survive_sigkill(tmp_path: Path, council: CouncilProf
         assert entries >= len(reg) >= len(acknowledged)
     # Temp files of checkpoints cut short by a kill are removed by the next writer.
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert elapsed < 120, f"{ROUNDS} rounds took {elapsed:.1f}s"  # ~10 s on an idle machine
