@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -168,7 +169,8 @@ class FormScreen(ModalScreen[Any]):
     def action_save(self) -> None:
         values = self.values()
         if values is None:
-            self.refuse("Some fields need attention: see the messages beside them.")
+            self.refuse("Some fields need attention: see the messages beside them.",
+                        title="Not saved")
             return
         try:
             result = self.submit(values)
@@ -180,10 +182,11 @@ class FormScreen(ModalScreen[Any]):
             return
         self.dismiss(result)
 
-    def refuse(self, reason: str, routes: list[str] | None = None) -> None:
-        text = f"[b]Not allowed:[/b] {reason}"
+    def refuse(self, reason: str, routes: list[str] | None = None, *,
+               title: str = "Not allowed") -> None:
+        text = f"[b]{title}:[/b] {escape(reason)}"
         if routes:
-            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {r}" for r in routes)
+            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {escape(r)}" for r in routes)
         refusal = self.query_one("#refusal", Static)
         refusal.update(text)
         refusal.display = True
