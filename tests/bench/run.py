@@ -81,7 +81,8 @@ class Figure:
 
 
 def synthetic_stamp() -> str:
-    source = (ROOT / "clerk" / "synthetic.py").read_bytes()
+    source = b"".join((ROOT / "clerk" / name).read_bytes() for name in (
+        "synthetic.py", "store/offsets.py", "store/storage.py"))
     return hashlib.sha256(source).hexdigest()[:12]
 
 
