@@ -71,8 +71,11 @@ def forward_plan(ctx: Context, start: date, end: date, output: Path | None,
     if end < start:
         raise click.BadParameter("--to is before --from.", param_hint="--to")
     with ctx.writing() as register:
-        written, count = write_forward_plan(register, start, end, output,
-                                            published_on=published_on or ctx.today)
+        try:
+            written, count = write_forward_plan(register, start, end, output,
+                                                published_on=published_on or ctx.today)
+        except NoticeRefused as error:
+            raise click.ClickException(str(error)) from None
     click.echo(f"{count} key decisions listed.")
     _finish(written.path, written.sha256, to_printer)
 
