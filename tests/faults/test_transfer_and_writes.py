@@ -1,0 +1,108 @@
+"""Export re-imports to an identical register (JSON and CSV); a bad file is refused whole
+with every error listed. A failing fsync or rename loses nothing and acknowledges nothing."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from clerk.store import Register, RegisterError
+from clerk.store import journal as journal_module
+from clerk.store import storage as storage_module
+from tests.faults.conftest import files_of
+from tests.store.conftest import decision
+
+
+def _content(db: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    with Register.open(db) as register:
+        return dict(register.raw_items()), register.council.to_dict()
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_full_export_re_imports_to_an_identical_register(demo: Any, fmt: str) -> None:
+    demo("notice", "record", "D2013-001")
+    demo("comment", "D2013-002", "--from", "Cyngor ŵŷ", "--text", "<Draft> & \u202e\nline 2")
+    exported = demo.db.parent / f"all.{fmt}"
+    demo("export", f"--{fmt}", "-o", str(exported))
+    copy = type(demo)(demo.db.parent / "copy.json", demo.runner, demo.today)
+    if fmt == "csv":
+        copy("init")
+    copy("import", str(exported))
+    docs, council = _content(demo.db)
+    again, council_again = _content(copy.db)
+    assert list(again) == list(docs) and again == docs
+    assert council_again == council
+    assert copy("verify").exit_code == 0
+
+
+def test_a_file_with_errors_is_refused_whole_with_every_error(demo: Any) -> None:
+    exported = demo.db.parent / "all.json"
+    demo("export", "-o", str(exported))
+    payload = orjson.loads(exported.read_bytes())
+    for doc in payload["decisions"]:
+        doc["ref"] = doc["ref"].replace("D2013", "D2014")
+    payload["decisions"][2]["created_on"] = "2013-02-31"
+    payload["decisions"][5]["title"] = "bell\x07"
+    payload["decisions"][7]["plan"]["wards"] = "not a list"
+    exported.write_bytes(orjson.dumps(payload))
+    before = files_of(demo.db)
+    result = demo("import", str(exported), ok=False)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "(3 error(s); nothing was changed)" in result.stderr
+    for where in ("record 3: created_on", "record 6: title", "record 8: plan.wards"):
+        assert where in result.stderr
+    assert files_of(demo.db) == before
+
+
+class FailingOS:
+    """`os` with one call failing as a dying disk would."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getattr__(self, name: str) -> Any:
+        if name == self.name:
+            def fail(*args: Any, **kwargs: Any) -> Any:
+                raise OSError(errno.EIO, "Input/output error")
+            return fail
+        return getattr(os, name)
+
+
+def test_a_failing_fsync_of_the_journal_acknowledges_nothing(
+        path: Path, council: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    register = Register.open(path, write=True, create=True, council=council)
+    register.save(decision("D2013-001"), action="created")
+    before = Path(f"{path}.journal").read_bytes()
+    monkeypatch.setattr(journal_module, "os", FailingOS("fsync"))
+    with pytest.raises(RegisterError, match="NOT saved"):
+        register.save(decision("D2013-002"), action="created")
+    monkeypatch.undo()
+    assert "D2013-002" not in register
+    assert Path(f"{path}.journal").read_bytes() == before  # the unsynced line was cut off
+    register.close()
+    with Register.open(path) as again:
+        assert again.refs() == ["D2013-001"]
+
+
+@pytest.mark.parametrize("call", ["replace", "fsync"])
+def test_a_failing_checkpoint_keeps_the_old_file_and_every_save(
+        path: Path, council: Any, monkeypatch: pytest.MonkeyPatch, call: str) -> None:
+    register = Register.open(path, write=True, create=True, council=council)
+    register.save(decision("D2013-001"), action="created")
+    register.checkpoint()
+    register.save(decision("D2013-002"), action="created")
+    old = path.read_bytes()
+    monkeypatch.setattr(storage_module, "os", FailingOS(call))
+    with pytest.raises(RegisterError, match="safe in the journal"):
+        register.checkpoint()
+    monkeypatch.undo()
+    assert path.read_bytes() == old
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    register._lock.release()  # die without closing
+    with Register.open(path) as again:
+        assert again.refs() == ["D2013-001", "D2013-002"]
