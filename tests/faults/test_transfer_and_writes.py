@@ -106,3 +106,10 @@ def test_a_failing_checkpoint_keeps_the_old_file_and_every_save(
     register._lock.release()  # die without closing
     with Register.open(path) as again:
         assert again.refs() == ["D2013-001", "D2013-002"]
+
+
+def test_a_value_an_import_would_refuse_is_never_saved(demo: Any) -> None:
+    before = files_of(demo.db)
+    line = demo.refused("new", "--title", "bell\x07", "--decision-maker", "Cllr Ring")
+    assert "title: contains control characters '\\x07'" in line and "Nothing was saved" in line
+    assert files_of(demo.db) == before
