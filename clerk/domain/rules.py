@@ -111,6 +111,8 @@ def earliest_decision(decision: Decision, profile: CouncilProfile) -> Dated | No
 def call_in_expires(decision: Decision, profile: CouncilProfile) -> Dated | None:
     if decision.record is None or decision.record.published_on is None:
         return None
+    if decision.call_in.urgent_exempt:  # no call-in period runs at all
+        return None
     return profile.calendar().call_in_expiry(
         decision.record.published_on, profile.call_in_working_days, profile.cut_off
     )
