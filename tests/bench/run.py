@@ -104,15 +104,15 @@ def build(work: Path, count: int) -> Path:
 
 
 def fresh_copy(pristine: Path, work: Path) -> Path:
-    """A copy to change: the register file and its journal, nothing else."""
+    """A copy to change: the register file, its journal and its index."""
     scratch = work / "scratch"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
     target = scratch / "register.json"
     shutil.copyfile(pristine, target)
-    journal = Path(f"{pristine}.journal")
-    if journal.exists():
-        shutil.copyfile(journal, f"{target}.journal")
+    for suffix in (".journal", ".index"):
+        if Path(f"{pristine}{suffix}").exists():
+            shutil.copyfile(f"{pristine}{suffix}", f"{target}{suffix}")
     return target
 
 
