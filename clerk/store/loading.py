@@ -117,6 +117,12 @@ def new_register_file(path: Path, council: dict[str, Any]) -> None:
 
 def load_data(path: Path, *, writable: bool) -> tuple[Data, bool]:
     """Parse and check the file; migrate if old (keeping a copy). Returns (data, migrated)."""
+    from clerk.store.offsets import load_lazily
+
+    lazy = load_lazily(path)  # the file exactly as the last checkpoint indexed it
+    if lazy is not None:
+        check_shape({"meta": lazy["meta"], "decisions": {}}, path, advice(path))
+        return lazy, False
     try:
         raw = read_file_bytes(path)
     except OSError as error:

@@ -2,8 +2,8 @@
 
 A checkpoint serialises the register piece by piece (the same bytes as one orjson.dumps
 of the whole dict) and notes each decision's byte span in PATH.index:
-  {"v": 1, "size": <file size>, "meta": [start, length], "seq": n, "hash": "..",
-   "docs": {"D2013-001": [start, length], ...}}
+  {"v": 2, "size": <file size>, "crc": <zlib.crc32 of the file>, "meta": [start, length],
+   "seq": n, "hash": "..", "docs": {"D2013-001": [start, length, doc_id], ...}}
 `clerk show REF` then reads the meta and one decision instead of parsing every decision
 (34 MB at 10,000), and replays the journal tail as a full open would. The index is only a
 cache: it is written after the checkpoint without an fsync, and whenever it is missing,
@@ -14,6 +14,8 @@ the caller loads the whole register instead.
 from __future__ import annotations
 
 import os
+import zlib
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ import orjson
 from clerk.store import journal as journal_mod
 from clerk.store.schema import META_ID, SCHEMA_VERSION
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 def index_path(path: Path) -> Path:
@@ -33,24 +35,37 @@ def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | Non
     """(the checkpoint's bytes, the index's bytes or None when the layout is unusual)."""
     if list(data) != ["meta", "decisions"]:
         return orjson.dumps(data), None
+    decisions = data["decisions"]
+    stored = decisions.stored_bytes if isinstance(decisions, LazyDocs) else None
     meta = orjson.dumps(data["meta"])
     parts = [b'{"meta":', meta, b',"decisions":{']
     position = len(parts[0]) + len(meta) + len(parts[2])
-    docs: dict[str, list[int]] = {}
+    docs: dict[str, list[Any]] = {}
     dumps = orjson.dumps
-    for number, (doc_id, doc) in enumerate(data["decisions"].items()):
+    unindexable = False
+    for number, doc_id in enumerate(decisions):
         key = (b',"' if number else b'"') + dumps(doc_id)[1:] + b":"
-        body = dumps(doc)
+        found = stored(doc_id) if stored is not None else None
+        if found is not None:  # unchanged since it was read: its bytes, not a re-dump
+            ref, body = found
+        else:
+            doc = decisions[doc_id]
+            ref, body = doc["ref"], dumps(doc)
         parts.append(key)
         parts.append(body)
         position += len(key)
-        docs[doc["ref"]] = [position, len(body)]
+        if ref in docs:
+            unindexable = True  # a reference twice: only a full parse can say so
+        docs[ref] = [position, len(body), doc_id]
         position += len(body)
     parts.append(b"}}")
     payload = b"".join(parts)
+    if unindexable:
+        return payload, None
     meta_doc = data["meta"][META_ID]
     index = orjson.dumps({
-        "v": INDEX_VERSION, "size": len(payload), "meta": [len(b'{"meta":'), len(meta)],
+        "v": INDEX_VERSION, "size": len(payload), "crc": zlib.crc32(payload),
+        "meta": [len(b'{"meta":'), len(meta)],
         "seq": meta_doc.get("journal_seq"), "hash": meta_doc.get("journal_hash"),
         "docs": docs,
     })
@@ -115,3 +130,84 @@ def read_one(path: Path, ref: str) -> tuple[dict[str, Any] | None, dict[str, Any
         elif "doc" not in entry:
             return None  # a change this reader does not know: let the full open explain
     return doc, meta
+
+
+# ---- opening without parsing every decision ------------------------------------------
+
+
+class LazyDocs(MutableMapping[str, dict[str, Any]]):
+    """The decisions table, kept as the checkpoint's bytes and parsed one at a time.
+
+    A decision read from the file is parsed each time it is asked for (about 10 us); one
+    saved since is held as its dict. At 100,000 decisions this holds the file's bytes
+    (~350 MB) where parsed dicts took ~1.4 GB, and opening needs no full parse.
+    """
+
+    def __init__(self, raw: bytes, docs: dict[str, list[Any]]) -> None:
+        self._view = memoryview(raw)
+        self._spans: dict[str, tuple[int, int, str]] = {}  # doc_id -> (start, length, ref)
+        for ref, (start, length, doc_id) in sorted(docs.items(), key=lambda kv: kv[1][0]):
+            self._spans[doc_id] = (start, length, ref)
+        self._changed: dict[str, dict[str, Any]] = {}
+        self._order: dict[str, None] = dict.fromkeys(self._spans)
+
+    def refs(self) -> dict[str, str]:
+        """{ref: doc_id} without parsing anything."""
+        out = {span[2]: doc_id for doc_id, span in self._spans.items()}
+        out.update((doc["ref"], doc_id) for doc_id, doc in self._changed.items())
+        return out
+
+    def stored_bytes(self, doc_id: str) -> tuple[str, bytes] | None:
+        if doc_id in self._changed or doc_id not in self._spans:
+            return None
+        start, length, ref = self._spans[doc_id]
+        return ref, bytes(self._view[start:start + length])
+
+    def __getitem__(self, doc_id: str) -> dict[str, Any]:
+        doc = self._changed.get(doc_id)
+        if doc is not None:
+            return doc
+        start, length, _ = self._spans[doc_id]
+        parsed: dict[str, Any] = orjson.loads(self._view[start:start + length])
+        return parsed
+
+    def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
+        self._changed[doc_id] = doc
+        self._order[doc_id] = None
+
+    def __delitem__(self, doc_id: str) -> None:
+        self._changed.pop(doc_id, None)
+        self._spans.pop(doc_id, None)
+        del self._order[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._order))
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._order
+
+
+def load_lazily(path: Path) -> dict[str, Any] | None:
+    """The register as {"meta": ..., "decisions": LazyDocs} when the index matches the file
+    byte for byte (size and CRC) and no migration is due; else None (parse it all)."""
+    try:
+        with open(index_path(path), "rb") as handle:
+            index = orjson.loads(handle.read())
+        if index.get("v") != INDEX_VERSION:
+            return None
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        if len(raw) != index["size"] or zlib.crc32(raw) != index["crc"]:
+            return None
+        start, length = index["meta"]
+        meta = orjson.loads(raw[start:start + length])
+        doc = meta[META_ID]
+        if (doc.get("schema") != SCHEMA_VERSION or doc["journal_seq"] != index["seq"]
+                or doc["journal_hash"] != index["hash"]):
+            return None
+        return {"meta": meta, "decisions": LazyDocs(raw, index["docs"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -57,7 +57,9 @@ class Register:
         self._db: TinyDB | None = None
         self._meta: dict[str, Any] = data["meta"][META_ID]
         self._decisions: dict[str, dict[str, Any]] = data["decisions"]
-        self._index = {doc["ref"]: doc_id for doc_id, doc in self._decisions.items()}
+        refs = getattr(self._decisions, "refs", None)  # offsets.LazyDocs: no parsing
+        self._index = refs() if refs is not None else {
+            doc["ref"]: doc_id for doc_id, doc in self._decisions.items()}
         self._next_id = max(map(int, self._decisions), default=0) + 1
         self._council: CouncilProfile | None = None
         self._seq: int = self._meta["journal_seq"]
