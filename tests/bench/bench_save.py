@@ -55,7 +55,8 @@ def main() -> None:
     path, count = Path(sys.argv[1]), int(sys.argv[2])
     baseline_only = "--baseline-only" in sys.argv
     register = Register.open(path, write=not baseline_only)
-    data = register._storage.data  # the same data a full rewrite would serialise
+    stored = register._storage.data  # the same data a full rewrite would serialise,
+    data = {name: dict(table.items()) for name, table in stored.items()}  # as plain dicts
     target = path.with_name(path.name + ".baseline-copy")
     clerk_times: list[float] = []
     baseline_times: list[float] = []
