@@ -7,10 +7,8 @@ the register: its kind, publication date and SHA-256.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk.domain.decision import Decision, PublishedNotice
+from clerk.store.storage import atomic_write_bytes
 
 if TYPE_CHECKING:
     from clerk.store.register import Register
@@ -44,20 +43,6 @@ def default_name(ref: str, kind: str, confidential: bool) -> str:
     return f"{ref}-{kind}{suffix}.pdf"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _journal(register: Register, decisions: Iterable[Decision], kind: str, on: date,
              digest: str, confidential: bool) -> None:
     changed = []
@@ -76,7 +61,8 @@ def write_notice(register: Register, ref: str, kind: str, path: Path | None = No
     pdf = render_notice(kind, decision, register.council, published_on=published_on,
                         confidential=confidential)
     target = path or notices_dir(register) / default_name(ref, kind, confidential)
-    _write_atomically(target, pdf)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
     _journal(register, [decision], kind, published_on, digest, confidential)
     return Written(target, digest)
@@ -93,7 +79,8 @@ def write_forward_plan(register: Register, start: date, end: date, path: Path | 
                               published_on=published_on)
     name = f"forward-plan-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}.pdf"
     target = path or notices_dir(register) / name
-    _write_atomically(target, pdf)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
     _journal(register, listed, "forward-plan", published_on, digest, False)
     return Written(target, digest), len(listed)
