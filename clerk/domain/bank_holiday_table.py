@@ -795,8 +795,9 @@ TABLE: dict[int, tuple[tuple[str, str], ...]] = {
 
 
 def _generate() -> str:  # pragma: no cover - run by hand when holidays changes
-    import holidays
     from importlib.metadata import version
+
+    import holidays
 
     source = open(__file__, encoding="utf-8").read()
     head = source[: source.index("GENERATED_WITH")]

@@ -23,8 +23,10 @@ CLEAR_DAY_MODES = (CALENDAR, WORKING)
 _ONE_DAY = timedelta(days=1)
 
 
-def fmt_date(day: date) -> str:
+def fmt_date(day: date | None) -> str:
     """'Mon 7 Jan 2013': the form every piece of working uses."""
+    if day is None:
+        return "an unrecorded date"
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
@@ -40,9 +42,17 @@ class Dated:
     working: str
 
     def iso(self) -> str:
-        if isinstance(self.value, datetime):
-            return self.value.isoformat(timespec="minutes")
         return self.value.isoformat()
+
+
+@dataclass(frozen=True)
+class Deadline(Dated):
+    """A computed moment, such as the end of call-in at the council's cut-off time."""
+
+    value: datetime
+
+    def iso(self) -> str:
+        return self.value.isoformat(timespec="minutes")
 
 
 @lru_cache(maxsize=64)
@@ -117,7 +127,7 @@ class Calendar:
         working += f"; earliest decision {fmt_date(earliest)}"
         return Dated(earliest, working)
 
-    def call_in_expiry(self, published: date, working_days: int, cut_off: time) -> Dated:
+    def call_in_expiry(self, published: date, working_days: int, cut_off: time) -> Deadline:
         """Call-in ends at the cut-off on the Nth working day after publication."""
         last = self.nth_working_day_after(published, working_days)
         expires = datetime.combine(last, cut_off)
@@ -129,4 +139,4 @@ class Calendar:
         if skipped:
             working += f" (bank holidays skipped: {', '.join(skipped)})"
         working += f"; call-in expires {fmt_datetime(expires)}"
-        return Dated(expires, working)
+        return Deadline(expires, working)

@@ -316,7 +316,7 @@ def _build_converter(tp: Any) -> Any:
         convert_value = _converter(item)
         return lambda value: None if value is None else {
             k: convert_value(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         fields: dict[str, Any] = {}
 
         def convert_dataclass(value: Any) -> Any:

@@ -92,7 +92,7 @@ def public_view(decision: Decision) -> Decision:
     text = stamp(paragraphs_of(decision))
     for path in decision.exempt_fields:
         _set_path(public, path, text)
-    if public.private is not None:
+    if public.private is not None and decision.private is not None:
         public.private.exempt_information = text if decision.private.exempt_information else ""
     return public
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from clerk.domain.calendar import Dated, fmt_date, fmt_datetime
+from clerk.domain.calendar import Dated, Deadline, fmt_date, fmt_datetime
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision, Record
 
@@ -108,7 +108,7 @@ def earliest_decision(decision: Decision, profile: CouncilProfile) -> Dated | No
     return best
 
 
-def call_in_expires(decision: Decision, profile: CouncilProfile) -> Dated | None:
+def call_in_expires(decision: Decision, profile: CouncilProfile) -> Deadline | None:
     if decision.record is None or decision.record.published_on is None:
         return None
     if decision.call_in.urgent_exempt:  # no call-in period runs at all
@@ -156,7 +156,7 @@ class Compliance:
     missing: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     earliest_decision: Dated | None = None
-    call_in_expires: Dated | None = None
+    call_in_expires: Deadline | None = None
     overdue: list[str] = field(default_factory=list)
 
     @property

@@ -55,7 +55,7 @@ def _check(tp: Any, value: Any, where: str) -> list[str]:
             return [f"{where}: expected an object"]
         _, item = typing.get_args(tp)
         return [p for k, v in value.items() for p in _check(item, v, f"{where}.{k}")]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return problems_in(tp, value, where)
     if tp is date:
         if not isinstance(value, str):
