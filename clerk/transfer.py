@@ -43,7 +43,7 @@ def export_json(council: dict[str, Any], docs: Iterable[dict[str, Any]]) -> byte
 
 def _columns() -> list[str]:
     plain = Decision().to_dict()
-    columns = []
+    columns: list[str] = []
     for name, value in plain.items():
         if name in _NESTED:
             columns.extend(f"{name}.{sub}" for sub in value)
@@ -167,7 +167,7 @@ def _check_all(records: list[tuple[str, Any]], council: dict[str, Any] | None, s
                 problems.append(f"ref: {ref} repeats {seen[ref]}")
             if not str(doc.get("title", "")).strip():
                 problems.append("title: missing")
-        if problems:
+        if problems or not isinstance(ref, str):
             errors.extend(f"{where}: {p}" for p in problems)
             continue
         seen[ref] = where

@@ -56,9 +56,10 @@ class Context:
 
         if self.path.exists():
             found = read_one(self.path, ref)
-            if found is not None and found[0] is not None:
+            if found is not None:
                 doc, meta = found
-                return Decision.from_dict(doc), CouncilProfile.from_dict(meta["council"])
+                if doc is not None:
+                    return Decision.from_dict(doc), CouncilProfile.from_dict(meta["council"])
         with self.reading() as register:  # also says clearly what is missing or wrong
             return register.get(ref), register.council
 

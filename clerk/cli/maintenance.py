@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -124,8 +125,9 @@ def backups(ctx: Context, as_json: bool) -> None:
     from clerk.store.backup import backups_dir, list_backups
 
     found = list_backups(ctx.path)
-    rows = [{"name": b.name, "taken": b.taken.isoformat(sep=" "), "kept_as": b.kinds,
-             "reason": b.reason, "decisions": b.decisions, "bytes": b.size} for b in found]
+    rows: list[dict[str, Any]] = [
+        {"name": b.name, "taken": b.taken.isoformat(sep=" "), "kept_as": b.kinds,
+         "reason": b.reason, "decisions": b.decisions, "bytes": b.size} for b in found]
     if as_json:
         click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return
