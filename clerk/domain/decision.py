@@ -31,6 +31,7 @@ DECISION_MAKER_KINDS = ("member", "cabinet", "committee", "officer")
 URGENCY_ROLES = ("scrutiny-chair", "chairman", "vice-chairman")
 CALL_IN_OUTCOMES = ("no-further-action", "referred-back", "referred-to-council")
 COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed", "deferred")
+FINAL_COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed")  # deferred is not final
 COMMENT_CHANNELS = ("email", "letter", "telephone", "in person", "online", "scrutiny", "other")
 
 

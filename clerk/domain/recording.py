@@ -1,0 +1,258 @@
+"""Moves from the decision on: the record, publication, call-in, implementation and
+Full Council. Each returns a changed copy or raises `Refused` with the lawful routes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from clerk.domain import rules
+from clerk.domain.calendar import fmt_date, fmt_datetime
+from clerk.domain.council import CouncilProfile
+from clerk.domain.decision import (
+    CALL_IN_OUTCOMES,
+    COUNCIL_OUTCOMES,
+    FINAL_COUNCIL_OUTCOMES,
+    CallIn,
+    CallInRequest,
+    Conflict,
+    Decision,
+    Record,
+)
+from clerk.domain.guards import Refused, changed, not_future, refuse_if, require
+
+
+def gate_decide(decision: Decision) -> str | None:
+    if decision.record is not None and decision.call_in.outcome != "referred-back":
+        return f"The decision was already recorded on {fmt_date(decision.record.decided_on)}."
+    if decision.key.is_key is None:
+        return "Confirm whether this is a key decision before recording it."
+    return None
+
+
+def _routes_for(decision: Decision) -> list[str]:
+    routes = []
+    if decision.plan.first_published is None:
+        routes.append("publish the forward plan entry and wait 28 clear days")
+    if decision.exception is None:
+        routes.append("record a general exception (scrutiny chair told, 5 clear days)")
+    if decision.urgency is None:
+        routes.append("record special urgency agreed by the scrutiny chair")
+    return routes
+
+
+def decide(decision: Decision, profile: CouncilProfile, *, today: date, decided_on: date,
+           text: str, reasons: str, alternatives: str, no_conflicts: bool = False,
+           conflicts: list[Conflict] | None = None,
+           background_papers: list[str] | None = None) -> Decision:
+    gate = gate_decide(decision)
+    if gate and decision.key.is_key is None:
+        raise Refused(gate, ["confirm it is key with its reason", "mark it not key"])
+    refuse_if(gate)
+    record = Record(decided_on, text.strip(), reasons.strip(), alternatives.strip(),
+                    no_conflicts and not conflicts, list(conflicts or []),
+                    list(background_papers or []))
+    if no_conflicts and conflicts:
+        raise Refused("Either declare no conflicts of interest or list them, not both.")
+    missing = rules.record_missing(record)
+    if missing:
+        raise Refused("A record of decision needs all of regulation 13's elements; missing: "
+                      + "; ".join(missing) + ".")
+    not_future(decided_on, today, "date of the decision")
+    earliest = rules.earliest_decision(decision, profile)
+    if decision.key.is_key and earliest is None:
+        raise Refused("A key decision cannot be taken without notice: there is no forward plan "
+                      "entry, general exception or special urgency.", _routes_for(decision))
+    if earliest is not None and decided_on < earliest.value:
+        raise Refused(f"Too early: {earliest.working}; cannot be decided on "
+                      f"{fmt_date(decided_on)}.",
+                      [f"decide on or after {fmt_date(earliest.value)}"] + _routes_for(decision))
+    priv = decision.private
+    if priv is not None and decision.urgency is None and priv.intention_published is None:
+        raise Refused("To be taken in private, a notice of intention must be published 28 clear "
+                      "days before.", ["record the private notices",
+                                       "record special urgency agreement"])
+    out = changed(decision)
+    if out.record is not None:  # reconsidered after a call-in referred it back
+        out.call_in = CallIn(urgent_exempt=out.call_in.urgent_exempt,
+                             exemption_consent=out.call_in.exemption_consent)
+    out.record = record
+    return out
+
+
+def gate_publish(decision: Decision) -> str | None:
+    if decision.record is None:
+        return "There is no record of decision to publish yet."
+    if decision.record.published_on is not None:
+        return f"The record was already published on {fmt_date(decision.record.published_on)}."
+    return None
+
+
+def publish_record(decision: Decision, *, today: date, published_on: date) -> Decision:
+    refuse_if(gate_publish(decision), ["record the decision first"] if decision.record is None
+           else None)
+    assert decision.record is not None and decision.record.decided_on is not None
+    if published_on < decision.record.decided_on:
+        raise Refused(f"The record cannot be published ({fmt_date(published_on)}) before the "
+                      f"decision was taken ({fmt_date(decision.record.decided_on)}).")
+    not_future(published_on, today, "publication date")
+    out = changed(decision)
+    assert out.record is not None
+    out.record.published_on = published_on
+    return out
+
+
+# ---- call-in --------------------------------------------------------------------------
+
+
+def gate_call_in(decision: Decision) -> str | None:
+    if decision.record is None or decision.record.published_on is None:
+        return "Call-in starts when the record of decision is published; it is not published."
+    if decision.call_in.urgent_exempt:
+        return ("The decision is exempt from call-in as urgent (consent: "
+                f"{decision.call_in.exemption_consent}).")
+    if decision.call_in.outcome:
+        return f"A call-in was already resolved: {decision.call_in.outcome}."
+    return None
+
+
+def call_in(decision: Decision, profile: CouncilProfile, *, today: date, received_on: date,
+            members: list[str], grounds: str) -> Decision:
+    refuse_if(gate_call_in(decision))
+    signed: dict[str, str] = {}  # a member who signs twice is still one signature
+    for member in members:
+        if member.strip():
+            signed.setdefault(member.strip().casefold(), member.strip())
+    members = list(signed.values())
+    require(grounds=grounds)
+    expiry = rules.call_in_expires(decision, profile)
+    assert expiry is not None and decision.record is not None
+    if received_on > expiry.value.date():
+        raise Refused(f"Too late: {expiry.working}; the request was received "
+                      f"{fmt_date(received_on)}.")
+    if received_on < decision.record.published_on:  # type: ignore[operator]
+        raise Refused("A call-in cannot be received before the record was published.")
+    not_future(received_on, today, "date the call-in was received")
+    chair_alone = (profile.call_in_scrutiny_chair_alone and len(members) == 1
+                   and members[0].casefold() == profile.scrutiny_chair.name.casefold())
+    if len(members) < profile.call_in_signatories and not chair_alone:
+        raise Refused(f"A call-in needs {profile.call_in_signatories} members' signatures; "
+                      f"{len(members)} given.")
+    out = changed(decision)
+    out.call_in.requests.append(CallInRequest(received_on, members, grounds.strip()))
+    return out
+
+
+def gate_call_in_outcome(decision: Decision) -> str | None:
+    if not rules.call_in_open(decision):
+        return "There is no open call-in to resolve."
+    return None
+
+
+def call_in_outcome(decision: Decision, *, today: date, outcome: str,
+                    decided_on: date) -> Decision:
+    refuse_if(gate_call_in_outcome(decision))
+    if outcome not in CALL_IN_OUTCOMES:
+        raise Refused(f"Outcome {outcome!r} is not one of {', '.join(CALL_IN_OUTCOMES)}.")
+    not_future(decided_on, today, "date of the call-in outcome")
+    out = changed(decision)
+    out.call_in.outcome = outcome
+    out.call_in.outcome_on = decided_on
+    return out
+
+
+def exempt_from_call_in(decision: Decision, *, consent: str) -> Decision:
+    require(consent=consent)
+    if decision.call_in.requests:
+        raise Refused("A call-in has already been received; it must be resolved.")
+    out = changed(decision)
+    out.call_in.urgent_exempt = True
+    out.call_in.exemption_consent = consent.strip()
+    return out
+
+
+# ---- implementation and Full Council --------------------------------------------------
+
+
+def gate_implement(decision: Decision, profile: CouncilProfile, today: date) -> str | None:
+    if decision.implemented_on is not None:
+        return f"Already implemented on {fmt_date(decision.implemented_on)}."
+    if decision.record is None or decision.record.published_on is None:
+        return "The record of decision must be published (and call-in pass) first."
+    if rules.call_in_open(decision):
+        return "A call-in is open: resolve it before implementing."
+    if decision.call_in.outcome == "referred-back":
+        return "The call-in referred it back: record the reconsidered decision first."
+    if decision.call_in.outcome == "referred-to-council" and decision.referral.meeting_on is None:
+        return ("The call-in referred it to Full Council: refer it to the Council meeting and "
+                "record the outcome before implementing.")
+    if rules.is_policy_framework(decision, profile) and \
+            decision.referral.outcome not in ("endorsed", "amended"):
+        if decision.referral.outcome == "not-endorsed":
+            return "Full Council did not endorse this policy framework item."
+        return ("A budget and policy framework item is only final once Full Council endorses "
+                "it: refer it to Council and record the outcome.")
+    return None
+
+
+def implement(decision: Decision, profile: CouncilProfile, *, today: date,
+              implemented_on: date) -> Decision:
+    refuse_if(gate_implement(decision, profile, today))
+    not_future(implemented_on, today, "implementation date")
+    expiry = rules.call_in_expires(decision, profile)
+    if expiry is not None and not decision.call_in.urgent_exempt and \
+            implemented_on <= expiry.value.date():
+        raise Refused(f"Call-in runs until {fmt_datetime(expiry.value)} ({expiry.working}).",
+                      [f"implement from {fmt_date(expiry.value.date() + timedelta(days=1))}",
+                       "record an urgent exemption from call-in with consent"])
+    out = changed(decision)
+    out.implemented_on = implemented_on
+    return out
+
+
+def gate_refer(decision: Decision) -> str | None:
+    if decision.record is None:
+        return "Record the executive's decision (its recommendation to Council) first."
+    if decision.referral.outcome in FINAL_COUNCIL_OUTCOMES:
+        return f"Full Council already decided: {decision.referral.outcome}."
+    return None
+
+
+def refer(decision: Decision, *, meeting_on: date) -> Decision:
+    refuse_if(gate_refer(decision))
+    assert decision.record is not None and decision.record.decided_on is not None
+    if meeting_on < decision.record.decided_on:
+        raise Refused(f"The Council meeting ({fmt_date(meeting_on)}) is before the executive "
+                      f"decision ({fmt_date(decision.record.decided_on)}).")
+    out = changed(decision)
+    out.referral.policy_framework = True
+    out.referral.meeting_on = meeting_on
+    out.referral.outcome = ""
+    out.referral.outcome_on = None
+    return out
+
+
+def gate_council(decision: Decision) -> str | None:
+    if decision.referral.meeting_on is None:
+        return "It has not been referred to a Full Council meeting."
+    if decision.referral.outcome in FINAL_COUNCIL_OUTCOMES:
+        return f"Full Council already decided: {decision.referral.outcome}."
+    return None
+
+
+def council_outcome(decision: Decision, *, today: date, outcome: str, decided_on: date,
+                    minute: str = "") -> Decision:
+    refuse_if(gate_council(decision), ["refer it to a Council meeting first"]
+           if decision.referral.meeting_on is None else None)
+    if outcome not in COUNCIL_OUTCOMES:
+        raise Refused(f"Outcome {outcome!r} is not one of {', '.join(COUNCIL_OUTCOMES)}.")
+    assert decision.referral.meeting_on is not None
+    if decided_on < decision.referral.meeting_on:
+        raise Refused(f"The outcome ({fmt_date(decided_on)}) cannot come before the meeting "
+                      f"({fmt_date(decision.referral.meeting_on)}).")
+    not_future(decided_on, today, "date of Council's decision")
+    out = changed(decision)
+    out.referral.outcome = outcome
+    out.referral.outcome_on = decided_on
+    out.referral.minute = minute.strip()
+    return out
