@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from clerk.domain.calendar import Dated, Deadline, fmt_date, fmt_datetime
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import Decision, Record
+from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
 
 
 @dataclass(frozen=True)
@@ -235,9 +235,7 @@ def _check_after_decision(
             <= expiry.value):
         out.blocked.append(f"Call-in runs until {fmt_datetime(expiry.value)}: "
                            "not to be implemented before then.")
-    if is_policy_framework(decision, profile) and decision.referral.outcome not in (
-        "endorsed", "amended", "not-endorsed"
-    ):
+    if is_policy_framework(decision, profile) and decision.referral.outcome not in FINAL_COUNCIL_OUTCOMES:
         if decision.referral.meeting_on is None:
             out.missing.append("A budget and policy framework item: refer it to Full Council "
                                "for the final endorsement.")
