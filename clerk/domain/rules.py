@@ -235,7 +235,8 @@ def _check_after_decision(
             <= expiry.value):
         out.blocked.append(f"Call-in runs until {fmt_datetime(expiry.value)}: "
                            "not to be implemented before then.")
-    if is_policy_framework(decision, profile) and decision.referral.outcome not in FINAL_COUNCIL_OUTCOMES:
+    final = decision.referral.outcome in FINAL_COUNCIL_OUTCOMES
+    if is_policy_framework(decision, profile) and not final:
         if decision.referral.meeting_on is None:
             out.missing.append("A budget and policy framework item: refer it to Full Council "
                                "for the final endorsement.")
