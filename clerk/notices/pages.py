@@ -20,6 +20,7 @@ from clerk.notices.styles import (
     CONFIDENTIAL,
     FONT,
     FONT_BOLD,
+    FOOTER_GAP,
     HEADER_GAP,
     INK,
     MARGIN,
@@ -96,17 +97,18 @@ class _NumberedCanvas(canvas.Canvas):
         self.restoreState()
 
 
-def build(story: list[Flowable], meta: PageMeta) -> bytes:
-    """Lay the story out on A4 pages and return the PDF."""
+def build(story: list[Flowable], meta: PageMeta,
+          pagesize: tuple[float, float] = A4) -> bytes:
+    """Lay the story out on pages (A4 portrait unless told) and return the PDF."""
     register_fonts()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_GAP,
-        bottomMargin=MARGIN + 6,
+        bottomMargin=MARGIN + FOOTER_GAP,
         title=meta.title,
         author=meta.council,
         subject=meta.subject,

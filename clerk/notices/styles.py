@@ -28,6 +28,8 @@ CONFIDENTIAL = colors.HexColor("#b00020")
 
 MARGIN = 20 * mm
 HEADER_GAP = 14 * mm  # space the running header takes above the frame
+FOOTER_GAP = 6  # points the footer takes below the frame
+BODY_MARGINS = 2 * MARGIN + HEADER_GAP + FOOTER_GAP  # page height less the frame's
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,8 @@ def stylesheet() -> dict[str, ParagraphStyle]:
                            alignment=TA_CENTER, spaceAfter=2),
         "h1": derive("h1", fontName=FONT_BOLD, fontSize=12.5, leading=16,
                      spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        "section": derive("section", fontName=FONT_BOLD, fontSize=12.5, leading=16,
+                          spaceBefore=10, spaceAfter=5),
         "h2": derive("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14,
                      spaceBefore=7, spaceAfter=3, keepWithNext=1),
         "numbered": derive("numbered", leftIndent=14 * mm, bulletIndent=0, bulletFontName=FONT),
