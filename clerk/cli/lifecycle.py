@@ -175,6 +175,21 @@ def comment(ctx: Context, ref: str, author: str, text: str, received_on: date | 
 
 @click.command()
 @REF
+@click.option("--comment", "number", type=click.IntRange(min=1), required=True,
+              help="Which comment, counting from 1 as `clerk show` and the app list them.")
+@click.option("--response", required=True, help="The council's response to it.")
+@pass_context
+def respond(ctx: Context, ref: str, number: int, response: str) -> None:
+    """Record the council's response to one comment, replacing any earlier response.
+
+    Example: clerk respond D2013-001 --comment 2 --response "The plan now covers Fant ward."
+    """
+    ctx.change(ref, f"response to comment {number}",
+               lambda d, r: L.respond_to_comment(d, number - 1, response))
+
+
+@click.command()
+@REF
 @click.option("--opens", type=DATE)
 @click.option("--closes", type=DATE)
 @click.option("--no-comments", is_flag=True, help="Record that no comments were received.")
@@ -401,5 +416,5 @@ def council(ctx: Context, ref: str, outcome: str, decided_on: date, minute: str)
         d, today=ctx.today, outcome=outcome, decided_on=decided_on, minute=minute))
 
 
-COMMANDS = [new, plan, key, comment, consultation, exception, urgency, private, report, decide,
-            publish, call_in, call_in_outcome, exempt_call_in, implement, refer, council]
+COMMANDS = [new, plan, key, comment, respond, consultation, exception, urgency, private, report,
+            decide, publish, call_in, call_in_outcome, exempt_call_in, implement, refer, council]
