@@ -32,10 +32,14 @@ class Action:
     scope: str
     show: bool = True
     priority: bool = False
+    # Where the footer puts it, lowest first: at 80 columns only about five keys fit, so
+    # the steps that move a decision on come before the occasional edits and Back.
+    footer: int = 50
 
 
-def _move(move_id: str, key: str, description: str) -> Action:
-    return Action(f"decision.{move_id}", key, f"move('{move_id}')", description, "decision")
+def _move(move_id: str, key: str, description: str, footer: int = 50) -> Action:
+    return Action(f"decision.{move_id}", key, f"move('{move_id}')", description, "decision",
+                  footer=footer)
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -53,25 +57,29 @@ ACTIONS: tuple[Action, ...] = (
     Action("register.up", "up", "cursor(-1)", "Previous row", "register", False, True),
     Action("register.page_down", "pagedown", "cursor(20)", "Page down", "register", False, True),
     Action("register.page_up", "pageup", "cursor(-20)", "Page up", "register", False, True),
-    # A decision: one letter per lifecycle step.
-    Action("decision.back", "escape", "back", "Back", "decision"),
-    _move("plan", "p", "Plan entry"),
-    _move("key", "k", "Key decision"),
-    _move("comment", "c", "Comment"),
-    _move("exception", "g", "General exception"),
-    _move("urgency", "u", "Special urgency"),
-    _move("private", "v", "Private"),
-    _move("decide", "d", "Record decision"),
-    _move("publish", "b", "Publish record"),
-    _move("call-in", "i", "Call-in"),
-    _move("call-in-outcome", "o", "Call-in outcome"),
-    _move("exempt", "x", "Exempt from call-in"),
-    _move("implement", "m", "Implement"),
-    _move("refer", "r", "Refer to Council"),
-    _move("council", "l", "Council outcome"),
-    _move("report", "e", "Edit report"),
-    _move("details", "t", "Title and maker"),
-    Action("decision.print", "n", "print_notice", "Print notice", "decision"),
+    # A decision: one letter per lifecycle step, listed (help, Steps panel) in lifecycle
+    # order. Refused steps are hidden from the footer, so the few it has room for are the
+    # ones that apply now, the steps that move the decision on first.
+    Action("decision.back", "escape", "back", "Back", "decision", footer=99),
+    _move("plan", "p", "Plan entry", 20),
+    _move("key", "k", "Key decision", 21),
+    _move("comment", "c", "Comment", 22),
+    _move("consultation", "w", "Consultation window", 40),
+    Action("decision.respond", "a", "respond", "Respond to comment", "decision", footer=23),
+    _move("exception", "g", "General exception", 45),
+    _move("urgency", "u", "Special urgency", 46),
+    _move("private", "v", "Private", 47),
+    _move("decide", "d", "Record decision", 10),
+    _move("publish", "b", "Publish record", 11),
+    _move("call-in", "i", "Call-in", 15),
+    _move("call-in-outcome", "o", "Call-in outcome", 12),
+    _move("exempt", "x", "Exempt from call-in", 48),
+    _move("implement", "m", "Implement", 14),
+    _move("refer", "r", "Refer to Council", 16),
+    _move("council", "l", "Council outcome", 13),
+    _move("report", "e", "Edit report", 41),
+    _move("details", "t", "Title and maker", 49),
+    Action("decision.print", "n", "print_notice", "Print notice", "decision", footer=30),
     Action("decision.tab_next", "right", "tab(1)", "Next tab", "decision", False),
     Action("decision.tab_prev", "left", "tab(-1)", "Previous tab", "decision", False),
     # The meeting view.
@@ -97,11 +105,10 @@ MOVE_ACTIONS = {a.action[6:-2]: a for a in ACTIONS if a.action.startswith("move(
 
 
 def bindings(scope: str) -> list[Binding]:
-    """The bindings of one scope, each carrying its registry id for the keymap."""
+    """The bindings of one scope in footer order, each carrying its registry id."""
     return [
         Binding(a.key, a.action, a.description, show=a.show, priority=a.priority, id=a.id)
-        for a in ACTIONS
-        if a.scope == scope
+        for a in sorted(in_scope(scope), key=lambda a: a.footer)
     ]
 
 

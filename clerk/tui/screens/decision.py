@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
 
 from clerk.domain.decision import Decision
 from clerk.tui import keys
@@ -46,6 +47,10 @@ class DecisionScreen(Screen[None]):
             with TabbedContent(id="tabs"):
                 for tab_id, label in TABS:
                     with TabPane(label, id=f"tab-{tab_id}"):
+                        if tab_id == "comments":  # a list: the clerk picks one to answer
+                            yield Static(id="section-comments", classes="section")
+                            yield OptionList(id="comment-list")
+                            continue
                         with VerticalScroll(classes="section"):
                             if tab_id == "compliance":
                                 yield CompliancePanel(classes="compliance")
@@ -76,14 +81,31 @@ class DecisionScreen(Screen[None]):
         for steps in self.query(StepsPanel):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
-                 "comments": sections.comments(d), "record": sections.record(d),
+                 "comments": sections.consultation(d), "record": sections.record(d),
                  "history": sections.history(clerk.register.history(d.ref))}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
+        self._list_comments()
         self.refresh_bindings()
+
+    def _list_comments(self) -> None:
+        listed = self.query_one("#comment-list", OptionList)
+        highlighted = listed.highlighted
+        listed.clear_options()
+        options: list[Option | None] = []
+        for number, item in enumerate(self.decision.comments, 1):
+            options += [None] if options else []  # a rule between comments
+            options.append(Option(sections.comment(number, item), id=str(number - 1)))
+        listed.add_options(options)
+        listed.display = bool(self.decision.comments)
+        if self.decision.comments:
+            listed.highlighted = min(highlighted or 0, len(self.decision.comments) - 1)
 
     def focus_section(self) -> None:
         tabs = self.query_one(TabbedContent)
+        if tabs.active == "tab-comments":
+            self.query_one("#comment-list", OptionList).focus()
+            return
         pane = self.query_one(f"#{tabs.active}", TabPane)
         pane.query_one(VerticalScroll).focus()
 
@@ -93,12 +115,51 @@ class DecisionScreen(Screen[None]):
         """A step the rules refuse now is hidden from the footer; the Steps panel says why."""
         if action == "move" and parameters:
             return self.refusals.get(str(parameters[0])) is None
+        if action == "respond":
+            return bool(self.decision.comments)
         return True
 
     @work(exclusive=True, group="step")
     async def action_move(self, move_id: str) -> None:
         saved = await take_step(self.clerk, self.decision, move_id)
         if saved is not None:
+            self.load()
+
+    def action_respond(self) -> None:
+        """Answer the comment picked on the Comments tab (the only one, if there is one)."""
+        comments = self.decision.comments
+        listed = self.query_one("#comment-list", OptionList)
+        tabs = self.query_one(TabbedContent)
+        if not comments:
+            self.notify("No comments are recorded yet.", severity="warning", timeout=5)
+        elif len(comments) == 1:
+            self.respond(0)
+        elif tabs.active == "tab-comments" and listed.highlighted is not None:
+            self.respond(listed.highlighted)
+        else:
+            tabs.active = "tab-comments"
+            unanswered = [i for i, c in enumerate(comments) if not c.response.strip()]
+            listed.highlighted = unanswered[0] if unanswered else 0
+            listed.focus()
+            self.notify("Pick the comment with ↑↓, then Enter.", timeout=5)
+
+    @on(OptionList.OptionSelected, "#comment-list")
+    def _comment_picked(self, event: OptionList.OptionSelected) -> None:
+        self.respond(int(event.option.id or 0))
+
+    @work(exclusive=True, group="step")
+    async def respond(self, index: int) -> None:
+        from clerk.tui.screens.forms.engine import FormScreen
+        from clerk.tui.screens.forms.specs import comment_intro, respond_step
+
+        clerk, decision = self.clerk, self.decision
+        step, ctx = respond_step(decision, index), clerk.ctx()
+        changed = await self.app.push_screen_wait(FormScreen(
+            f"{step.title} · {decision.ref}", step.fields,
+            lambda values: step.apply(decision, values, ctx), step.initial(decision, ctx),
+            intro=escape(comment_intro(decision, index))))
+        if changed is not None and clerk.save(changed, step.journal):
+            self.notify(f"{step.title}: saved.", timeout=4)
             self.load()
 
     def action_back(self) -> None:

@@ -84,19 +84,26 @@ def report(d: Decision) -> str:
     return "\n".join(_lines(pairs))
 
 
-def comments(d: Decision) -> str:
+def consultation(d: Decision) -> str:
+    """The consultation window above the list of comments."""
     c = d.consultation
     out = _lines([("Consultation opens", c.opens_on), ("Closes", c.closes_on)])
     if c.no_comments_received:
         out.append("No comments were received.")
-    if not d.comments:
-        out.append("[dim]No comments recorded. c adds one.[/dim]")
-    for number, item in enumerate(d.comments, 1):
-        who = item.author + (f", {item.organisation}" if item.organisation else "")
-        out += ["", f"[b]{number}. {escape(who)}[/b] · {_v(item.received_on)} · "
-                f"{escape(item.channel)}", escape(item.text)]
-        if item.response:
-            out.append(f"[i]Response:[/i] {escape(item.response)}")
+    if d.comments:
+        out.append("[dim]↑↓ picks a comment; Enter or a records the council's response.[/dim]")
+    else:
+        out.append("[dim]No comments recorded. c adds one; w sets the window.[/dim]")
+    return "\n".join(out)
+
+
+def comment(number: int, item: Any) -> str:
+    """One comment, numbered as `clerk respond --comment N` counts them."""
+    who = item.author + (f", {item.organisation}" if item.organisation else "")
+    out = [f"[b]{number}. {escape(who)}[/b] · {_v(item.received_on)} · {escape(item.channel)}",
+           escape(item.text)]
+    out.append(f"[i]Response:[/i] {escape(item.response)}" if item.response
+               else "[dim]No response recorded.[/dim]")
     return "\n".join(out)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from clerk.domain import lifecycle as L
+from clerk.domain.calendar import fmt_date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import (
     CALL_IN_OUTCOMES,
@@ -25,6 +26,7 @@ from clerk.domain.decision import (
     DecisionMaker,
     Person,
 )
+from clerk.domain.exempt import EXEMPTABLE_FIELDS
 from clerk.tui.screens.forms.fields import Field
 
 F = Field
@@ -132,6 +134,31 @@ COMMENT = Step("Add a comment", "comment added", [
 ], lambda d, c: {"received_on": c.today, "channel": "email"},
     lambda d, v, c: L.add_comment(d, Comment(**v), today=c.today))
 
+CONSULTATION = Step("Consultation window", "consultation", [
+    F("opens_on", "Consultation opens on", "date"),
+    F("closes_on", "Consultation closes on", "date"),
+    F("no_comments_received", "No comments were received", "bool"),
+], lambda d, c: {"opens_on": d.consultation.opens_on, "closes_on": d.consultation.closes_on,
+                 "no_comments_received": d.consultation.no_comments_received},
+    lambda d, v, c: L.set_consultation(d, **v))
+
+
+def respond_step(decision: Decision, index: int) -> Step:
+    """The council's response to one comment (`index` from 0), shown with the comment."""
+    comment = decision.comments[index]
+    return Step(f"Response to comment {index + 1}", f"response to comment {index + 1}", [
+        F("response", "The council's response", "area", True),
+    ], lambda d, c: {"response": comment.response},
+        lambda d, v, c: L.respond_to_comment(d, index, v["response"]))
+
+
+def comment_intro(decision: Decision, index: int) -> str:
+    comment = decision.comments[index]
+    who = comment.author + (f", {comment.organisation}" if comment.organisation else "")
+    received = fmt_date(comment.received_on) if comment.received_on else "date not recorded"
+    return f"{who} ({received}): {comment.text}"
+
+
 EXCEPTION = Step("General exception (reg 10)", "general exception", [
     F("chair_informed_on", "Scrutiny chair told in writing on", "date", True),
     F("notice_published", "Notice published on", "date", True),
@@ -158,7 +185,11 @@ PRIVATE = Step("Private consideration (reg 5, Schedule 12A)", "private considera
     F("confirmation_published", "5-day confirmation published on", "date"),
     F("representations", "Representations about meeting in private", "area"),
     F("response", "The council's response", "area"),
-], lambda d, c: dict(vars(d.private)) if d.private else {},
+    F("exempt_fields", "Parts withheld from public notices", "list",
+      help="e.g. report.implications.financial, record.reasons. Any of: "
+      + ", ".join(EXEMPTABLE_FIELDS)),
+], lambda d, c: (dict(vars(d.private)) if d.private else {})
+    | {"exempt_fields": d.exempt_fields},
     lambda d, v, c: L.set_private(d, **v))
 
 
@@ -259,7 +290,8 @@ DETAILS = Step("Title and decision maker", "details updated", NEW_FIELDS,
                lambda d, v, c: L.update_details(d, title=v["title"], maker=maker_of(v)))
 
 STEPS: dict[str, Step] = {
-    "plan": PLAN, "key": KEY, "comment": COMMENT, "exception": EXCEPTION, "urgency": URGENCY,
+    "plan": PLAN, "key": KEY, "comment": COMMENT, "consultation": CONSULTATION,
+    "exception": EXCEPTION, "urgency": URGENCY,
     "private": PRIVATE, "decide": DECIDE, "publish": PUBLISH, "call-in": CALL_IN,
     "call-in-outcome": CALL_IN_OUTCOME, "exempt": EXEMPT, "implement": IMPLEMENT,
     "refer": REFER, "council": COUNCIL, "report": REPORT, "details": DETAILS,
