@@ -129,13 +129,18 @@ class Face:
         return out
 
     def _chop(self, word: str, width: float) -> list[str]:
-        pieces, piece = [], ""
-        for char in word:
-            if piece and stringWidth(piece + char, self.font, self.size) > width:
-                pieces.append(piece)
-                piece = ""
-            piece += char
-        return [*pieces, piece]
+        """A word too wide for the column, cut after its last '@', '/', '.' or '-' that
+        fits (an email address or web address), or else after the last letter that fits."""
+        pieces = []
+        while stringWidth(word, self.font, self.size) > width:
+            end = 1
+            while end < len(word) and stringWidth(word[:end + 1], self.font, self.size) <= width:
+                end += 1
+            marks = [word.rfind(mark, 0, end) for mark in "@/.-"]
+            cut = max(marks) + 1 if max(marks) > 0 else end
+            pieces.append(word[:cut])
+            word = word[cut:]
+        return [*pieces, word]
 
 
 register_fonts()  # widths are measured in the embedded font
@@ -153,15 +158,19 @@ class Cell:
 
     def __init__(self, width: float) -> None:
         self.width = width - 2 * PAD_X
-        self.lines: list[tuple[Face, str, float]] = []  # face, text, gap above
+        self.lines: list[tuple[Face, str, float, float]] = []  # face, text, gap, indent
         self.height = 0.0
         self._gap = 0.0
 
-    def add(self, face: Face, text: str) -> Cell:
+    def add(self, face: Face, text: str, bullet: str = "") -> Cell:
+        """`text` in `face`; after `bullet`, if given, with its lines hanging."""
         if is_stamp(text):
             face = STAMP
-        for line in face.lines(text, self.width):
-            self.lines.append((face, line, self._gap))
+        hang = face.width(bullet + " ") if bullet else 0.0
+        for number, line in enumerate(face.lines(text, self.width - hang)):
+            indent = hang if number else 0.0
+            self.lines.append((face, f"{bullet} {line}" if bullet and not number else line,
+                               self._gap, indent))
             self.height += face.leading + self._gap
             self._gap = 0.0
         return self
@@ -180,10 +189,10 @@ class Cell:
     def cut(self, room: float) -> tuple[Cell, Cell]:
         """The lines that fit in `room` points, and the rest."""
         head, tail = Cell(self.width + 2 * PAD_X), Cell(self.width + 2 * PAD_X)
-        for face, text, gap in self.lines:
+        for face, text, gap, indent in self.lines:
             target = head if not tail.lines and head.height + gap + face.leading <= room else tail
             gap = gap if target.lines else 0.0
-            target.lines.append((face, text, gap))
+            target.lines.append((face, text, gap, indent))
             target.height += face.leading + gap
         return head, tail
 
@@ -198,9 +207,9 @@ class Row:
         items: list[Any] = []
         for left, cell in zip(LEFTS, cells, strict=False):
             below = PAD_TOP
-            for face, text, gap in cell.lines:
+            for face, text, gap, indent in cell.lines:
                 below += gap + face.leading
-                items += (face, text, left + PAD_X, below - face.leading * 0.22)
+                items += (face, text, left + PAD_X + indent, below - face.leading * 0.22)
         self.items = items
         self.height = max(cell.height for cell in cells) + PAD_TOP + PAD_BOTTOM
         self.shaded = shaded
@@ -220,7 +229,7 @@ def entry_cells(decision: Decision) -> list[Cell]:
     maker.label("Date due").add(TEXT, due_text(plan))
     for document in plan.documents:
         if document.strip():
-            documents.add(TEXT, f"\u2022 {document.strip()}")
+            documents.add(TEXT, document.strip(), bullet="\u2022")
     documents.gap().add(TEXT, f"Copies from: {plan.documents_available_from.strip()}")
     other = plan.other_documents_how.strip() or (
         f"ask {plan.contact.name.strip()}, the contact officer")

@@ -10,7 +10,7 @@ import pytest
 from clerk.domain.decision import Decision, Record
 from clerk.domain.exempt import exempt_texts
 from clerk.notices import NoticeRefused, forward_plan_entries, render_forward_plan
-from tests.notices.helpers import metadata, pages_text, squashed, text
+from tests.notices.helpers import metadata, page_sizes, pages_text, squashed, text
 
 START, END = date(2013, 3, 1), date(2013, 5, 31)
 PUBLISHED = date(2013, 2, 1)
@@ -138,3 +138,32 @@ def test_plan_is_deterministic(plan_decisions, profile) -> None:  # type: ignore
                                    published_on=PUBLISHED)
 
     assert once() == once()
+
+
+def test_landscape_with_the_headings_on_every_table_page(seed, profile) -> None:  # type: ignore[no-untyped-def]
+    rows = [undecided(seed, f"D-{n:03d}", date(2013, 3, 1 + n % 28)) for n in range(12)]
+    pdf = render_forward_plan(rows, profile, start=START, end=END, published_on=PUBLISHED)
+    assert {(round(w), round(h)) for w, h in page_sizes(pdf)} == {(842, 595)}  # A4 landscape
+    for page in pages_text(pdf)[1:]:
+        assert "MATTER DECISION MAKER AND DATE DOCUMENTS" in page
+
+
+def test_a_row_taller_than_a_page_is_continued(seed, profile) -> None:  # type: ignore[no-untyped-def]
+    long = undecided(seed, "D-LONG", date(2013, 3, 4))
+    long.plan.summary = "\n".join(f"Paragraph {n:03d} of the summary." for n in range(120))
+    long.plan.contact.email = "a.very.long.address.for.the.officer@maidstone.gov.uk"
+    pdf = render_forward_plan([long], profile, start=START, end=END, published_on=PUBLISHED)
+    found = text(pdf)
+    positions = [found.index(f"Paragraph {n:03d} of the summary.") for n in range(120)]
+    assert positions == sorted(positions)
+    assert len(pages_text(pdf)) >= 3
+    assert "a.very.long.address.for.the.officer@maidstone.gov.uk" in squashed(found)
+
+
+def test_a_decision_with_nothing_exempt_is_its_own_public_view(seed) -> None:  # type: ignore[no-untyped-def]
+    from clerk.domain.exempt import public_view
+
+    plain = undecided(seed, "D-PLAIN", date(2013, 3, 4))
+    plain.exempt_fields = []
+    plain.private = None
+    assert public_view(plain) == plain
