@@ -26,6 +26,8 @@ class Entry:
     haystack: str  # casefolded ref, title, decision maker, wards, parishes
     stage: str
     due: str  # ISO date that matters next, for sorting; NO_DATE when none
+    # (Full Council meeting, decided on, due on): the days it is on a meeting's agenda
+    agenda: tuple[str, str, str] = ("", "", "")
 
 
 def entry_of(ref: str, doc: dict[str, Any]) -> Entry:
@@ -37,7 +39,10 @@ def entry_of(ref: str, doc: dict[str, Any]) -> Entry:
     hay = " ".join((ref, doc.get("title", ""), maker.get("name", ""), maker.get("title", ""),
                     wards, plan.get("portfolio", ""))).casefold()
     name = stage_of_raw(doc)
-    return Entry(ref, hay, name, _due(name, doc, plan))
+    agenda = (str((doc.get("referral") or {}).get("meeting_on") or ""),
+              str((doc.get("record") or {}).get("decided_on") or ""),
+              str(plan.get("due_on") or ""))
+    return Entry(ref, hay, name, _due(name, doc, plan), agenda)
 
 
 def _due(name: str, doc: dict[str, Any], plan: dict[str, Any]) -> str:
@@ -67,6 +72,14 @@ class Row:
     mark: str  # "!" overdue, "x" blocked, "?" missing, " " none
     state: str  # "overdue" | "blocked" | "missing" | ""
     problems: tuple[str, ...] = ()
+
+
+def quick_row(ref: str, doc: dict[str, Any]) -> Row:
+    """The columns the stored dict gives at once; the rules' next date and marks come later
+    (`row_of`), so a screenful of new rows costs a few dict reads, not a few rules checks."""
+    key = {True: "K", False: "-", None: "?"}[(doc.get("key") or {}).get("is_key")]
+    return Row(ref, doc.get("title", ""), (doc.get("decision_maker") or {}).get("name", ""),
+               stage_of_raw(doc), key, "", " ", "")
 
 
 def _short(day: date) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -15,24 +16,42 @@ from clerk.domain.lifecycle import STAGE_NAMES, new_decision, stage_label
 from clerk.tui import keys
 from clerk.tui.screens.forms.engine import FormScreen
 from clerk.tui.screens.forms.specs import NEW_FIELDS, maker_of
-from clerk.tui.summary import Entry, Row, entry_of, row_of
+from clerk.tui.summary import Row, entry_of, quick_row, row_of
 from clerk.tui.widgets.decision_list import DecisionList, header_text
+from clerk.tui.widgets.register_index import RegisterIndex
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
+READ_AT_ONCE = 2_000  # decisions: a register this small is indexed before the first frame
+
 
 class RegisterScreen(Screen[None]):
+    """The list is drawn at once from the register's references; the index that filtering,
+    sorting and the meeting view need is read in a worker. Typing before it is ready shows
+    "indexing" and filters as soon as it arrives."""
+
     SCOPE = "register"
     BINDINGS = keys.bindings("register")
 
+    class IndexReady(Message):
+        def __init__(self, index: RegisterIndex, generation: int) -> None:
+            super().__init__()
+            self.index = index
+            self.generation = generation
+
     def __init__(self) -> None:
         super().__init__()
-        self.index: list[Entry] = []
-        self.rows: dict[str, Row] = {}
+        self.index: RegisterIndex | None = None
+        self.rows: dict[str, Row] = {}  # with the rules' next date and marks
+        self.quick: dict[str, Row] = {}  # straight from the stored dict
         self.stage_filter: str | None = None
         self.sort_by_due = False
-        self._last: tuple[str, list[Entry]] | None = None  # narrowing while typing
+        self._generation = 0
+        self._saved_early: set[str] = set()  # saved since the index began to be read
+        self._wanted: dict[str, None] = {}  # rows drawn quick, to be worked out in full
+        self._texts: dict[str, str] = {}  # what each line above and below shows now
+        self._open_when_indexed = False  # Enter pressed on a filter still waiting
 
     @property
     def clerk(self) -> ClerkApp:
@@ -49,61 +68,119 @@ class RegisterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.clerk.on_saved(partial(self.saved))
-        self.reload()
         self.query_one("#filter", Input).focus()
+        self.reload()
 
     def reload(self) -> None:
-        self.index = [entry_of(ref, doc) for ref, doc in self.clerk.register.raw_items()]
+        """Show the register now; read the index behind it."""
+        self._generation += 1
+        self._saved_early.clear()
         self.rows.clear()
+        self.quick.clear()
         self.apply_filter()
+        self.call_after_refresh(self._read_index, self._generation)
+
+    @work(thread=True, exclusive=True, group="register-index")
+    def _read_index(self, generation: int) -> None:
+        register = self.clerk.register
+        index = RegisterIndex(entry_of(ref, doc) for ref, doc in register.raw_items())
+        self.post_message(self.IndexReady(index, generation))
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        if message.generation != self._generation:
+            return
+        self.index = message.index
+        for ref in self._saved_early:
+            self.index.put(entry_of(ref, self.clerk.register.get_raw(ref)))
+        self._saved_early.clear()
+        self.apply_filter()
+        if self._open_when_indexed:
+            self._open_when_indexed = False
+            self.action_open_selected()
 
     def saved(self, ref: str) -> None:
-        entry = entry_of(ref, self.clerk.register.get_raw(ref))
-        for position, old in enumerate(self.index):
-            if old.ref == ref:
-                self.index[position] = entry
-                break
-        else:
-            self.index.append(entry)
+        self._saved_early.add(ref)  # the index being read may have passed it already
+        if self.index is not None:
+            self.index.put(entry_of(ref, self.clerk.register.get_raw(ref)))
         self.rows.pop(ref, None)
-        self._last = None
+        self.quick.pop(ref, None)
         self.apply_filter(keep=ref)
 
+    # ---- rows: quick columns at once, the rules' columns just after the frame ---------
+
     def summarise(self, ref: str) -> Row:
+        """The row to draw: in full when known, else the quick columns (full ones follow)."""
+        row = self.rows.get(ref)
+        if row is not None:
+            return row
+        row = self.quick.get(ref)
+        if row is None:
+            row = self.quick[ref] = quick_row(ref, self.clerk.register.get_raw(ref))
+        if not self._wanted:
+            self.call_after_refresh(self._work_out_rows)
+        self._wanted[ref] = None
+        return row
+
+    def full_row(self, ref: str) -> Row:
         row = self.rows.get(ref)
         if row is None:
             decision = self.clerk.register.get(ref)
             row = self.rows[ref] = row_of(decision, self.clerk.profile, self.clerk.today)
+            self.quick.pop(ref, None)
         return row
+
+    def _work_out_rows(self) -> None:
+        listing = self.query_one(DecisionList)
+        on_screen = set(listing.visible_refs())
+        wanted, self._wanted = self._wanted, {}
+        changed = False
+        for ref in wanted:
+            if ref in on_screen and ref not in self.rows and ref in self.clerk.register:
+                full = self.full_row(ref)
+                changed = changed or full.next_date != "" or full.mark != " "
+        if changed:
+            listing.refresh()
 
     # ---- filtering and sorting ---------------------------------------------------------
 
-    def matching(self, text: str) -> list[Entry]:
-        terms = text.casefold().split()
-        pool = self.index
-        if self._last is not None and terms and text.casefold().startswith(self._last[0]):
-            pool = self._last[1]  # typing more only narrows: search what matched before
-        found = [e for e in pool if all(t in e.haystack for t in terms)] if terms else pool
-        self._last = (text.casefold(), found)
-        return found
+    def _set_text(self, selector: str, text: str) -> None:
+        """Update a fixed-height line only when its text changes, with no layout pass."""
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            self.query_one(selector, Static).update(text, layout=False)
 
     def apply_filter(self, keep: str | None = None) -> None:
         decisions = self.query_one(DecisionList)
         keep = keep or decisions.current
-        found = self.matching(self.query_one("#filter", Input).value)
-        if self.stage_filter is not None:
-            found = [e for e in found if e.stage == self.stage_filter]
-        if self.sort_by_due:
-            found = sorted(found, key=lambda e: (e.due, e.ref))
-        decisions.show([e.ref for e in found], keep=keep)
+        typed = self.query_one("#filter", Input).value
+        index = self.index
+        waiting = index is None and bool(typed.strip() or self.stage_filter or self.sort_by_due)
+        cursor = 0
+        if index is None:
+            found: list[str] = self.clerk.register.refs()
+            total = len(found)
+            if keep is not None and keep in self.clerk.register:
+                cursor = found.index(keep)
+        else:
+            total = len(index)
+            found = index.matching(typed)
+            if self.stage_filter is not None:
+                found = [ref for ref in found if index.entry(ref).stage == self.stage_filter]
+            if self.sort_by_due:
+                found = sorted(found, key=lambda ref: (index.entry(ref).due, ref))
+                if keep is not None and keep in index.position:
+                    cursor = found.index(keep) if keep in found else 0
+            elif keep is not None:
+                cursor = index.locate(found, keep) or 0
+        decisions.show(found, cursor)
         stage = stage_label(self.stage_filter) if self.stage_filter else "all stages"
         order = "by due date" if self.sort_by_due else "by ref"
-        self.query_one("#register-title", Static).update(
-            f"[b]{escape(self.clerk.profile.name or 'clerk')}[/b] · {len(found):,}/"
-            f"{len(self.index):,} · {stage} · {order}"
-        )
-        self.query_one("#columns", Static).update(header_text(decisions.size.width
-                                                              or self.size.width))
+        count = "indexing…" if waiting else f"{len(found):,}/{total:,}"
+        self._set_text("#register-title",
+                       f"[b]{escape(self.clerk.profile.name or 'clerk')}[/b] · {count} · "
+                       f"{stage} · {order}")
+        self._set_text("#columns", header_text(decisions.size.width or self.size.width))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -114,19 +191,21 @@ class RegisterScreen(Screen[None]):
         self.action_open_selected()
 
     def on_resize(self) -> None:
-        self.query_one("#columns", Static).update(header_text(self.size.width))
+        self._set_text("#columns", header_text(self.size.width))
 
     @on(DecisionList.Highlighted)
     def _highlighted(self, event: DecisionList.Highlighted) -> None:
         detail = self.query_one("#row-detail", Static)
         if event.ref is None:
-            detail.update("[dim]No decision matches. ^n starts a new one.[/dim]")
-            return
-        row = self.summarise(event.ref)
-        text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
-        detail.update(f"[b]{escape(row.ref)}[/b] {escape(text)}")
-        detail.set_class(row.state == "overdue", "-overdue")
-        detail.set_class(row.state == "blocked", "-blocked")
+            self._set_text("#row-detail", "[dim]No decision matches. ^n starts a new one.[/dim]")
+            state = ""
+        else:
+            row = self.full_row(event.ref)
+            text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
+            self._set_text("#row-detail", f"[b]{escape(row.ref)}[/b] {escape(text)}")
+            state = row.state
+        detail.set_class(state == "overdue", "-overdue")
+        detail.set_class(state == "blocked", "-blocked")
 
     @on(DecisionList.Selected)
     def _selected(self, event: DecisionList.Selected) -> None:
@@ -140,6 +219,9 @@ class RegisterScreen(Screen[None]):
         self.query_one(DecisionList).move(delta)
 
     def action_open_selected(self) -> None:
+        if self.index is None and self.query_one("#filter", Input).value.strip():
+            self._open_when_indexed = True  # open what the filter finds, not row one
+            return
         self.query_one(DecisionList).open_current()
 
     def action_cycle_stage(self) -> None:
@@ -155,8 +237,8 @@ class RegisterScreen(Screen[None]):
         from clerk.tui.screens.meeting import MeetingScreen, next_meeting_day
 
         clerk = self.clerk
-        day = next_meeting_day(clerk.register.raw_items(), clerk.today)
-        self.app.push_screen(MeetingScreen(day))
+        day = next_meeting_day(clerk.register, clerk.today, self.index)
+        self.app.push_screen(MeetingScreen(day, self.index))
 
     @work
     async def action_print_plan(self) -> None:

@@ -77,18 +77,18 @@ class DecisionList(ScrollView, can_focus=True):
     def current(self) -> str | None:
         return self.refs[self.cursor] if 0 <= self.cursor < len(self.refs) else None
 
-    def show(self, refs: Sequence[str], keep: str | None = None) -> None:
-        """Replace the rows (after filtering or sorting); keep the cursor on `keep`."""
+    def show(self, refs: Sequence[str], cursor: int = 0) -> None:
+        """Replace the rows (after filtering or sorting), the cursor on row `cursor`."""
         self.refs = refs
-        self.virtual_size = Size(self.size.width, len(refs))
-        index = 0
-        if keep is not None:
-            try:
-                index = list(refs).index(keep) if len(refs) < 200_000 else 0
-            except ValueError:
-                index = 0
-        self.cursor = index
+        size = Size(self.size.width, len(refs))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self.cursor = cursor if 0 <= cursor < len(refs) else 0
         self.refresh()
+
+    def visible_refs(self) -> Sequence[str]:
+        top = self.scroll_offset.y
+        return self.refs[top: top + self.scrollable_content_region.height]
 
     def move(self, delta: int) -> None:
         if self.refs:
