@@ -84,3 +84,19 @@ async def test_response_to_the_second_comment_goes_to_it_alone(demo_register,
     comments = demo_register.get("D2026-008").comments
     assert comments[1].response == "Cameras are added."
     assert comments[0] == first
+
+
+async def test_private_form_marks_parts_withheld_from_public_notices(demo_register,
+                                                                      app_for) -> None:
+    app = app_for(demo_register)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_decision(app, pilot, "D2026-002")
+        await pilot.press("v", *["tab"] * 7)  # the last field: parts withheld
+        await type_text(pilot, "report.reasons, report.nonsense")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Cannot mark report.nonsense exempt" in screen_text(app)
+        await pilot.press(*["backspace"] * len(", report.nonsense"), "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+    assert demo_register.get("D2026-002").exempt_fields == ["report.reasons"]
