@@ -113,6 +113,9 @@ def gate_call_in(decision: Decision) -> str | None:
                 f"{decision.call_in.exemption_consent}).")
     if decision.call_in.outcome:
         return f"A call-in was already resolved: {decision.call_in.outcome}."
+    if decision.implemented_on is not None:
+        return (f"It was implemented on {fmt_date(decision.implemented_on)}, after the call-in "
+                "period: it can no longer be called in.")
     return None
 
 

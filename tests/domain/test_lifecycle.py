@@ -704,3 +704,18 @@ def test_stage_and_stage_of_raw_agree_on_the_demo(maidstone: CouncilProfile,
 def test_stage_label() -> None:
     assert L.stage_label("planned") == "In forward plan"
     assert L.stage_label("unknown") == "unknown"
+
+
+def test_an_implemented_decision_cannot_be_called_in(maidstone) -> None:
+    from datetime import date
+
+    from clerk.demo import demo_decisions
+    from clerk.domain import lifecycle as L
+
+    today = date(2026, 11, 26)
+    implemented = next(d for d in demo_decisions(maidstone, today) if d.implemented_on)
+    with pytest.raises(L.Refused, match="implemented on .* can no longer be called in"):
+        L.call_in(implemented, maidstone, today=today, received_on=today,
+                  members=["A", "B", "C"], grounds="Late")
+    refused = {m.id: m.refused for m in L.moves(implemented, maidstone, today)}
+    assert refused["call-in"] and "implemented" in refused["call-in"]
