@@ -30,6 +30,17 @@ def resolve_register_path(cli_value: str | None) -> Path:
     return default_register_path()
 
 
+def cache_dir() -> Path:
+    """Where clerk keeps what it can always rebuild (the parsed fonts): CLERK_CACHE, else
+    the per-user cache directory."""
+    from_env = os.environ.get("CLERK_CACHE", "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("clerk", appauthor=False))
+
+
 def data_dir() -> Path:
     """The shipped data/ folder: council profiles, fonts, the demo register."""
     return Path(__file__).resolve().parent.parent / "data"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -39,6 +38,12 @@ class Context:
     profile: CouncilProfile
     published_on: date
     confidential: bool = False
+
+
+def escape(text: str) -> str:
+    """`&`, `<` and `>` as entities: xml.sax.saxutils.escape, without its import of
+    urllib.request, http.client, ssl and email (about 20 ms of a cold `clerk notice`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def esc(text: str) -> str:

@@ -4,32 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from importlib import import_module
 
 from reportlab.platypus import Flowable
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.domain.exempt import public_view
-from clerk.notices import callin, council, exception, private, record, report
-from clerk.notices import forward_plan as plan_notice
-from clerk.notices import urgency as urgency_notice
 from clerk.notices.blocks import Context
 from clerk.notices.pages import PageMeta, build
 from clerk.notices.text import period_text
 
 Builder = Callable[[Decision, Context], list[Flowable]]
 
-BUILDERS: dict[str, Builder] = {
-    "report": report.flowables,
-    "record": record.flowables,
-    "general-exception": exception.general_exception,
-    "exception-reasons": exception.reasons,
-    "urgency": urgency_notice.flowables,
-    "private": private.intention,
-    "private-confirmation": private.confirmation,
-    "call-in": callin.flowables,
-    "council": council.flowables,
+# kind -> (module in clerk.notices, function): only the module asked for is imported
+BUILDERS: dict[str, tuple[str, str]] = {
+    "report": ("report", "flowables"),
+    "record": ("record", "flowables"),
+    "general-exception": ("exception", "general_exception"),
+    "exception-reasons": ("exception", "reasons"),
+    "urgency": ("urgency", "flowables"),
+    "private": ("private", "intention"),
+    "private-confirmation": ("private", "confirmation"),
+    "call-in": ("callin", "flowables"),
+    "council": ("council", "flowables"),
 }
+
+
+def builder(kind: str) -> Builder:
+    module, function = BUILDERS[kind]
+    found: Builder = getattr(import_module(f"clerk.notices.{module}"), function)
+    return found
 
 
 def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
@@ -37,7 +42,7 @@ def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
     # The one gate: a public notice is built only from the public view.
     shown = decision if confidential else public_view(decision)
     ctx = Context(profile=profile, published_on=published_on, confidential=confidential)
-    story = BUILDERS[kind](shown, ctx)
+    story = builder(kind)(shown, ctx)
     prefix = "CONFIDENTIAL – " if confidential else ""
     meta = PageMeta(
         council=profile.name,
@@ -63,6 +68,8 @@ def _public(decision: Decision) -> Decision:
 def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
                  published_on: date) -> bytes:
     ctx = Context(profile=profile, published_on=published_on)
+    from clerk.notices import forward_plan as plan_notice
+
     story = plan_notice.flowables([_public(d) for d in entries], ctx, start, end)
     period = period_text(start, end)
     meta = PageMeta(

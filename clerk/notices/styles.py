@@ -36,10 +36,11 @@ BODY_MARGINS = 2 * MARGIN + HEADER_GAP + FOOTER_GAP  # page height less the fram
 def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    from clerk.notices import fonts
+
+    pdfmetrics.registerFont(fonts.load(FONT, FONT_DIR / "DejaVuSans.ttf"))
+    pdfmetrics.registerFont(fonts.load(FONT_BOLD, FONT_DIR / "DejaVuSans-Bold.ttf"))
     # No oblique face ships: italic falls back to the upright faces.
     for bold, italic, face in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
         addMapping(FONT, bold, italic, face)
