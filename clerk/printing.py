@@ -71,10 +71,10 @@ def write_notice(register: Register, ref: str, kind: str, path: Path | None = No
 def write_forward_plan(register: Register, start: date, end: date, path: Path | None = None,
                        *, published_on: date) -> tuple[Written, int]:
     """The forward plan for a period; each listed decision records that it appeared."""
-    from clerk.notices import forward_plan_entries, render_forward_plan
+    from clerk.notices import forward_plan_refs, render_forward_plan
 
-    decisions = [register.get(ref) for ref in register.refs()]
-    listed = forward_plan_entries(decisions, start, end)
+    # the rule over the stored dicts first: a Decision only for each decision listed
+    listed = [register.get(ref) for ref in forward_plan_refs(register.raw_items(), start, end)]
     pdf = render_forward_plan(listed, register.council, start=start, end=end,
                               published_on=published_on)
     name = f"forward-plan-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}.pdf"

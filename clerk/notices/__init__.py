@@ -16,7 +16,7 @@ from datetime import date
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
-from clerk.notices.needs import NEEDS, forward_plan_entries, plan_row_missing
+from clerk.notices.needs import NEEDS, forward_plan_entries, forward_plan_refs, plan_row_missing
 from clerk.notices.text import lower_first, period_text
 
 KINDS: dict[str, str] = {
@@ -37,6 +37,7 @@ __all__ = [
     "KINDS",
     "NoticeRefused",
     "forward_plan_entries",
+    "forward_plan_refs",
     "missing_for",
     "render_forward_plan",
     "render_notice",

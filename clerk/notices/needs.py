@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision, Record
@@ -208,16 +209,6 @@ def plan_row_missing(decision: Decision, profile: CouncilProfile) -> list[str]:
     return _plan_row(decision, profile)
 
 
-def _due_key(decision: Decision) -> tuple[int, date, str]:
-    plan = decision.plan
-    if plan.due_on is not None:
-        return (0, plan.due_on, decision.ref)
-    start = _month_start(plan.due_month)
-    if start is not None:
-        return (0, start, decision.ref)
-    return (1, date.max, decision.ref)
-
-
 def _month_start(due_month: str) -> date | None:
     try:
         year, month = (int(part) for part in due_month.strip().split("-")[:2])
@@ -231,24 +222,51 @@ def _month_end(start: date) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
+def _listed(is_key: bool | None, decided: bool, due_on: date | None, due_month: str,
+            start: date, end: date) -> bool:
+    """The forward plan's rule: key, not yet taken, and due in [start, end] or with no date
+    due. A month due counts if any day of it falls in the period."""
+    if is_key is not True or decided:
+        return False
+    if due_on is not None:
+        return start <= due_on <= end
+    month = _month_start(due_month)
+    return month is None or not (_month_end(month) < start or month > end)
+
+
+def _order(due_on: date | None, due_month: str, ref: str) -> tuple[int, date, str]:
+    """Date order; a month counts from its first day; undated entries last."""
+    when = due_on if due_on is not None else _month_start(due_month)
+    return (0, when, ref) if when is not None else (1, date.max, ref)
+
+
 def forward_plan_entries(decisions: Iterable[Decision], start: date, end: date) -> list[Decision]:
     """Key decisions not yet taken, due in [start, end] or with no date due, in date order.
 
     A month due counts if any day of it falls in the period.
     """
+    chosen = [
+        decision for decision in decisions
+        if _listed(decision.key.is_key,
+                   decision.record is not None and decision.record.decided_on is not None,
+                   decision.plan.due_on, decision.plan.due_month, start, end)
+    ]
+    return sorted(chosen, key=lambda d: _order(d.plan.due_on, d.plan.due_month, d.ref))
+
+
+def forward_plan_refs(stored: Iterable[tuple[str, dict[str, Any]]], start: date,
+                      end: date) -> list[str]:
+    """`forward_plan_entries` over stored dicts, as (ref, dict) pairs: the references it
+    would list, in its order, without building a Decision for every decision."""
     chosen = []
-    for decision in decisions:
-        if decision.key.is_key is not True:
-            continue
-        if decision.record is not None and decision.record.decided_on is not None:
-            continue
-        plan = decision.plan
-        if plan.due_on is not None:
-            if not start <= plan.due_on <= end:
-                continue
-        else:
-            month = _month_start(plan.due_month)
-            if month is not None and (_month_end(month) < start or month > end):
-                continue
-        chosen.append(decision)
-    return sorted(chosen, key=_due_key)
+    for ref, doc in stored:
+        if (doc.get("key") or {}).get("is_key") is not True:
+            continue  # most of a register: decided on the one field
+        record = doc.get("record") or {}
+        plan = doc.get("plan") or {}
+        due = plan.get("due_on")
+        due_on = None if due is None else date.fromisoformat(due)
+        due_month = plan.get("due_month") or ""
+        if _listed(True, record.get("decided_on") is not None, due_on, due_month, start, end):
+            chosen.append(_order(due_on, due_month, ref))
+    return [ref for _, _, ref in sorted(chosen)]

@@ -9,7 +9,12 @@ import pytest
 
 from clerk.domain.decision import Decision, Record
 from clerk.domain.exempt import exempt_texts
-from clerk.notices import NoticeRefused, forward_plan_entries, render_forward_plan
+from clerk.notices import (
+    NoticeRefused,
+    forward_plan_entries,
+    forward_plan_refs,
+    render_forward_plan,
+)
 from tests.notices.helpers import metadata, page_sizes, pages_text, squashed, text
 
 START, END = date(2013, 3, 1), date(2013, 5, 31)
@@ -48,6 +53,15 @@ def plan_decisions(seed, private) -> list[Decision]:  # type: ignore[no-untyped-
 def test_selection_rule(plan_decisions) -> None:  # type: ignore[no-untyped-def]
     refs = [d.ref for d in forward_plan_entries(plan_decisions, START, END)]
     assert refs == ["D-FIRST", "D-PRIVATE", "D-APRIL", "D-MAY-END", "D-UNDATED"]
+
+
+def test_the_rule_over_stored_dicts_lists_the_same(plan_decisions) -> None:  # type: ignore[no-untyped-def]
+    stored = [(d.ref, d.to_dict()) for d in plan_decisions]
+    for start, end in [(START, END), (date(2013, 2, 1), date(2013, 2, 28)),
+                       (date(2013, 3, 31), date(2013, 4, 30)),
+                       (date(2000, 1, 1), date(2099, 1, 1))]:
+        assert forward_plan_refs(stored, start, end) == [
+            d.ref for d in forward_plan_entries(plan_decisions, start, end)]
 
 
 def test_month_overlapping_the_period_counts(seed) -> None:  # type: ignore[no-untyped-def]
