@@ -176,8 +176,11 @@ class DecisionScreen(Screen[None]):
         from clerk.notices import KINDS
         from clerk.tui.screens.printing import PrintJobScreen, PrintNoticeScreen, notice_job
 
-        kind = await self.app.push_screen_wait(PrintNoticeScreen(self.decision))
-        if kind:
+        choice = await self.app.push_screen_wait(PrintNoticeScreen(self.decision))
+        if choice:
+            title = f"{KINDS[choice.kind]} · {self.ref}"
+            if choice.confidential:
+                title += " · CONFIDENTIAL"
             await self.app.push_screen_wait(PrintJobScreen(
-                f"{KINDS[kind]} · {self.ref}", notice_job(self.clerk, self.ref, kind)))
+                title, notice_job(self.clerk, self.ref, choice)))
             self.load()

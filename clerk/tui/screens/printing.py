@@ -7,6 +7,8 @@ screen shows what they report.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +19,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from clerk.domain.dates import parse_date
 from clerk.domain.decision import Decision
 
 if TYPE_CHECKING:
@@ -28,8 +31,19 @@ if TYPE_CHECKING:
 Job = Callable[[], tuple[Path, str]]  # writes the PDF; returns its path and a note
 
 
-class PrintNoticeScreen(ModalScreen[str | None]):
-    """Pick a notice kind; kinds the decision cannot yet support say what they lack."""
+@dataclass(frozen=True)
+class PrintChoice:
+    kind: str
+    published_on: date
+    confidential: bool
+
+
+class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
+    """Pick a notice kind, its publication date and (rarely) a confidential copy.
+
+    Kinds the decision cannot yet support say what they lack. A confidential copy holds
+    the exempt information and is marked so on every page: it is never for publication.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="print.cancel")]
 
@@ -49,15 +63,33 @@ class PrintNoticeScreen(ModalScreen[str | None]):
                                       id=kind, disabled=True))
             else:
                 options.append(Option(title, id=kind))
+        today = self.app.today  # type: ignore[attr-defined]
         with Vertical(id="dialog"):
             yield Static(f"[b]Print a notice[/b] · {escape(self.decision.ref)}")
             yield OptionList(*options, id="kinds")
-            yield Static("[b]Enter[/b] render the PDF   [b]Esc[/b] cancel")
+            yield Label("Publication date printed on the notice")
+            yield Input(f"{today:%d/%m/%Y}", id="published", compact=True)
+            yield Checkbox("Confidential copy: includes exempt information, never to be "
+                           "published", id="confidential", compact=True)
+            yield Static("", id="print-error")
+            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date and "
+                         "confidential copy   [b]Esc[/b] cancel")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#kinds", OptionList).focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        assert event.option.id is not None
+        try:
+            published_on = parse_date(self.query_one("#published", Input).value)
+        except ValueError as error:
+            self.query_one("#print-error", Static).update(f"[$error]{escape(str(error))}[/]")
+            self.query_one("#published", Input).focus()
+            return
+        confidential = self.query_one("#confidential", Checkbox).value
+        self.dismiss(PrintChoice(event.option.id, published_on, confidential))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -149,13 +181,18 @@ class PrintJobScreen(ModalScreen[bool]):
         self.dismiss(self.path is not None)
 
 
-def notice_job(app: ClerkApp, ref: str, kind: str) -> Job:
+def notice_job(app: ClerkApp, ref: str, choice: PrintChoice) -> Job:
     from clerk.printing import default_name, write_notice
 
+    kind, confidential = choice.kind, choice.confidential
+
     def job() -> tuple[Path, str]:
-        path = app.output_dir / default_name(ref, kind, False) if app.output_dir else None
-        written = write_notice(app.register, ref, kind, path, published_on=app.today)
-        return written.path, f"sha256 {written.sha256[:16]}… recorded in the journal."
+        path = app.output_dir / default_name(ref, kind, confidential) if app.output_dir \
+            else None
+        written = write_notice(app.register, ref, kind, path, published_on=choice.published_on,
+                               confidential=confidential)
+        warning = " CONFIDENTIAL: not for publication." if confidential else ""
+        return written.path, f"sha256 {written.sha256[:16]}… recorded in the journal.{warning}"
 
     return job
 

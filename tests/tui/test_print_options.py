@@ -1,0 +1,71 @@
+"""The print dialog: the publication date and the confidential copy, by keys alone."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from clerk.tui.screens.decision import DecisionScreen
+from clerk.tui.screens.printing import PrintJobScreen, PrintNoticeScreen
+from tests.tui.conftest import screen_text, type_text
+
+PRIVATE = "D2026-002"  # the demo's sale of land, with exempt offers from bidders
+
+
+async def _print(app, pilot, *, date_text: str, confidential: bool):
+    app.push_screen(DecisionScreen(PRIVATE))
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press("tab", "ctrl+u")  # the publication date field, cleared
+    await type_text(pilot, date_text)
+    if confidential:
+        await pilot.press("tab", "space")
+        await pilot.press("shift+tab")
+    await pilot.press("shift+tab", "enter")  # back to the notices; the first it can print
+    for _ in range(50):
+        await pilot.pause(0.1)
+        if isinstance(app.screen, PrintJobScreen) and app.screen.path:
+            return app.screen.path
+    return None
+
+
+def _text(path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+async def test_a_confidential_copy_holds_the_exempt_matter_and_says_so(demo_register, app_for):
+    exempt = demo_register.get(PRIVATE).private.exempt_information
+    app = app_for(demo_register)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        path = await _print(app, pilot, date_text="20/11/2026", confidential=True)
+        assert path is not None and "CONFIDENTIAL" in path.name
+        assert "CONFIDENTIAL" in screen_text(app)
+    text = " ".join(_text(path).split())
+    assert "Kent Homes Ltd" in text and "Kent Homes Ltd" in exempt
+    assert "CONFIDENTIAL" in text
+    assert "20 November 2026" in text
+    notice = demo_register.get(PRIVATE).notices[-1]
+    assert notice.confidential and str(notice.published_on) == "2026-11-20"
+
+
+async def test_the_public_copy_withholds_it(demo_register, app_for):
+    app = app_for(demo_register)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        path = await _print(app, pilot, date_text="20/11/2026", confidential=False)
+    assert path is not None
+    text = " ".join(_text(path).split())
+    assert "Kent Homes Ltd" not in text and "CONFIDENTIAL" not in text
+    assert not demo_register.get(PRIVATE).notices[-1].confidential
+
+
+async def test_a_date_that_does_not_exist_is_refused_in_the_dialog(demo_register, app_for):
+    before = len(demo_register.get(PRIVATE).notices)
+    app = app_for(demo_register)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert await _print(app, pilot, date_text="31/02/2026", confidential=False) is None
+        assert isinstance(app.screen, PrintNoticeScreen)
+        assert "not a date" in screen_text(app)
+    assert len(demo_register.get(PRIVATE).notices) == before
