@@ -7,8 +7,6 @@ the register: its kind, publication date and SHA-256.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -88,6 +86,9 @@ def write_forward_plan(register: Register, start: date, end: date, path: Path | 
 
 def send_to_printer(path: Path) -> str:
     """Send a PDF to the default printer with `lp`; say plainly when there is none."""
+    import shutil
+    import subprocess
+
     lp = shutil.which("lp")
     if lp is None:
         raise PrinterUnavailable(f"No printer is configured on this machine (`lp` was not "

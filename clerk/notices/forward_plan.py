@@ -120,8 +120,9 @@ class Face:
                 if line:
                     out.append(line)
                 if wide > width:
-                    *whole, word = self._chop(word, width)
-                    out += whole
+                    pieces = self._chop(word, width)
+                    out += pieces[:-1]
+                    word = pieces[-1]
                     wide = self.width(word)
                 line, used = word, wide
             if line:

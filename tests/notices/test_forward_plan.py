@@ -181,3 +181,10 @@ def test_a_decision_with_nothing_exempt_is_its_own_public_view(seed) -> None:  #
     plain.exempt_fields = []
     plain.private = None
     assert public_view(plain) == plain
+
+
+def test_names_print_exactly(private, profile) -> None:  # type: ignore[no-untyped-def]
+    entry = undecided(private, "D-PRIVATE", date(2013, 3, 20))
+    found = text(render_forward_plan([entry], profile, start=START, end=END,
+                                     published_on=PUBLISHED))
+    assert entry.decision_maker.name.strip() in found
