@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
@@ -72,6 +73,19 @@ class DecisionList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.summarise = summarise
         self.refs: Sequence[str] = ()
+        self._styles: dict[str, Style] = {}  # worked out from CSS once per style change
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        """The widget's own style ("base") or a component's (e.g. "cursor", "overdue")."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.rich_style if name == "base" else (
+                self.get_component_rich_style(f"decision-list--{name}"))
+        return style
 
     @property
     def current(self) -> str | None:
@@ -82,7 +96,10 @@ class DecisionList(ScrollView, can_focus=True):
         self.refs = refs
         size = Size(self.size.width, len(refs))
         if size != self.virtual_size:
-            self.virtual_size = size
+            # Not through the reactive, which lays out the whole screen again: only the
+            # scrollbar changes (a layout only if it appears or goes).
+            self.set_reactive(DecisionList.virtual_size, size)
+            self._scroll_update(size)
         self.cursor = cursor if 0 <= cursor < len(refs) else 0
         self.refresh()
 
@@ -121,19 +138,18 @@ class DecisionList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        base = self.rich_style
+        base = self._style("base")
         if index >= len(self.refs):
             return Strip.blank(width, base)
         row = self.summarise(self.refs[index])
         stage = stage_label(row.stage) if width >= 110 else SHORT.get(row.stage, row.stage)
         cells = [row.mark, row.ref, row.title, row.maker, stage, row.key, row.next_date]
         text = " ".join(fit(cell, w) for cell, (_, w) in zip(cells, columns(width), strict=True))
-        style = base
-        if index == self.cursor:
-            style = base + self.get_component_rich_style("decision-list--cursor")
+        cursor = index == self.cursor
+        style = base + self._style("cursor") if cursor else base
         mark_style = style
         if row.state:
-            mark_style = style + self.get_component_rich_style(f"decision-list--{row.state}")
+            mark_style = style + self._style(row.state)
         segments = [Segment(text[:1], mark_style), Segment(text[1:width], style)]
         strip = Strip(segments).extend_cell_length(width, style)
         return strip.crop(0, width)
