@@ -86,8 +86,19 @@ def _set_path(root: Any, path: str, value: str) -> None:
     setattr(target, last, [value] if isinstance(current, list) else value)
 
 
+def has_exempt(decision: Decision) -> bool:
+    """Whether anything in the decision must be withheld from a public document."""
+    private = decision.private
+    return bool(decision.exempt_fields or (private is not None and private.exempt_information))
+
+
 def public_view(decision: Decision) -> Decision:
-    """A copy safe to publish: every exempt field and the exempt matter stamped over."""
+    """The decision as it may be published: every exempt field and the exempt matter
+    stamped over, in a copy. With nothing exempt, the decision is its own public view and
+    is returned as it is (no copy: a forward plan of hundreds would pay for deep copies);
+    callers must not change what they are given."""
+    if not has_exempt(decision):
+        return decision
     public = copy.deepcopy(decision)
     text = stamp(paragraphs_of(decision))
     for path in decision.exempt_fields:

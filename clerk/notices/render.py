@@ -56,21 +56,12 @@ def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
     return build(story, meta)
 
 
-def _public(decision: Decision) -> Decision:
-    """`public_view`, skipped (it deep-copies) when nothing in the decision is exempt: then
-    the decision is its own public view."""
-    private = decision.private
-    if decision.exempt_fields or (private is not None and private.exempt_information):
-        return public_view(decision)
-    return decision
-
-
 def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
                  published_on: date) -> bytes:
     ctx = Context(profile=profile, published_on=published_on)
     from clerk.notices import forward_plan as plan_notice
 
-    story = plan_notice.flowables([_public(d) for d in entries], ctx, start, end)
+    story = plan_notice.flowables([public_view(d) for d in entries], ctx, start, end)
     period = period_text(start, end)
     meta = PageMeta(
         council=profile.name,
