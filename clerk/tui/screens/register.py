@@ -18,6 +18,7 @@ from clerk.tui.screens.forms.engine import FormScreen
 from clerk.tui.screens.forms.specs import NEW_FIELDS, maker_of
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
 from clerk.tui.widgets.decision_list import DecisionList, header_text
+from clerk.tui.widgets.filter_input import FilterInput
 from clerk.tui.widgets.register_index import RegisterIndex
 
 if TYPE_CHECKING:
@@ -59,8 +60,8 @@ class RegisterScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="register-title")
-        yield Input(placeholder="Type to filter: title, reference, decision maker, ward",
-                    id="filter", compact=True)
+        yield FilterInput(placeholder="Type to filter: title, reference, decision maker, ward",
+                          id="filter", compact=True)
         yield Static(id="columns")
         yield DecisionList(self.summarise, id="decisions")
         yield Static(id="row-detail")
@@ -181,6 +182,19 @@ class RegisterScreen(Screen[None]):
                        f"[b]{escape(self.clerk.profile.name or 'clerk')}[/b] · {count} · "
                        f"{stage} · {order}")
         self._set_text("#columns", header_text(decisions.size.width or self.size.width))
+        self._show_detail(decisions.current)
+        self._paint_with_the_filter_box(decisions)
+
+    def _paint_with_the_filter_box(self, decisions: DecisionList) -> None:
+        """Have the list and the lines about it drawn in the same frame as the filter box.
+
+        A widget asks the screen for a repaint only when its own message queue next goes
+        idle; by then the screen has often drawn the frame with the new letter in the box,
+        and the list waits a frame (20-40 ms) for the next. Ask now instead.
+        """
+        for widget in (decisions, decisions.vertical_scrollbar,
+                       *self.query("#register-title, #row-detail").results(Static)):
+            widget._check_refresh()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -195,12 +209,16 @@ class RegisterScreen(Screen[None]):
 
     @on(DecisionList.Highlighted)
     def _highlighted(self, event: DecisionList.Highlighted) -> None:
+        self._show_detail(event.ref)
+
+    def _show_detail(self, ref: str | None) -> None:
+        """What is missing, blocked or overdue for the cursor's decision."""
         detail = self.query_one("#row-detail", Static)
-        if event.ref is None:
+        if ref is None:
             self._set_text("#row-detail", "[dim]No decision matches. ^n starts a new one.[/dim]")
             state = ""
         else:
-            row = self.full_row(event.ref)
+            row = self.full_row(ref)
             text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
             self._set_text("#row-detail", f"[b]{escape(row.ref)}[/b] {escape(text)}")
             state = row.state

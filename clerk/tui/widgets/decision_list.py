@@ -48,6 +48,8 @@ def header_text(width: int) -> str:
 class DecisionList(ScrollView, can_focus=True):
     """Rows of the register; the cursor row is highlighted, Enter opens it."""
 
+    DEFAULT_CSS = "DecisionList { overflow-x: hidden; }"  # rows are cut to the width
+
     COMPONENT_CLASSES = {
         "decision-list--cursor",
         "decision-list--overdue",
