@@ -14,8 +14,6 @@ from textual.widgets import Footer, Input, Static
 
 from clerk.domain.lifecycle import STAGE_NAMES, new_decision, stage_label
 from clerk.tui import keys
-from clerk.tui.screens.forms.engine import FormScreen
-from clerk.tui.screens.forms.specs import NEW_FIELDS, maker_of
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
 from clerk.tui.widgets.decision_list import DecisionList, header_text
 from clerk.tui.widgets.filter_input import FilterInput
@@ -134,14 +132,18 @@ class RegisterScreen(Screen[None]):
     def _work_out_rows(self) -> None:
         listing = self.query_one(DecisionList)
         on_screen = set(listing.visible_refs())
+        current = listing.current
         wanted, self._wanted = self._wanted, {}
         changed = False
         for ref in wanted:
-            if ref in on_screen and ref not in self.rows and ref in self.clerk.register:
+            if (ref in on_screen or ref == current) and ref not in self.rows \
+                    and ref in self.clerk.register:
                 full = self.full_row(ref)
                 changed = changed or full.next_date != "" or full.mark != " "
         if changed:
             listing.refresh()
+        if current in wanted:
+            self._show_detail(current)
 
     # ---- filtering and sorting ---------------------------------------------------------
 
@@ -218,10 +220,17 @@ class RegisterScreen(Screen[None]):
             self._set_text("#row-detail", "[dim]No decision matches. ^n starts a new one.[/dim]")
             state = ""
         else:
-            row = self.full_row(ref)
-            text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
-            self._set_text("#row-detail", f"[b]{escape(row.ref)}[/b] {escape(text)}")
-            state = row.state
+            row = self.rows.get(ref)
+            if row is None:  # the rules' verdict follows just after the frame
+                if not self._wanted:
+                    self.call_after_refresh(self._work_out_rows)
+                self._wanted[ref] = None
+                self._set_text("#row-detail", f"[b]{escape(ref)}[/b] …")
+                state = ""
+            else:
+                text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
+                self._set_text("#row-detail", f"[b]{escape(ref)}[/b] {escape(text)}")
+                state = row.state
         detail.set_class(state == "overdue", "-overdue")
         detail.set_class(state == "blocked", "-blocked")
 
@@ -262,6 +271,7 @@ class RegisterScreen(Screen[None]):
     async def action_print_plan(self) -> None:
         from datetime import timedelta
 
+        from clerk.tui.screens.forms.engine import FormScreen
         from clerk.tui.screens.forms.fields import Field
         from clerk.tui.screens.printing import PrintJobScreen, plan_job
 
@@ -289,6 +299,9 @@ class RegisterScreen(Screen[None]):
 
     @work
     async def action_new_decision(self) -> None:
+        from clerk.tui.screens.forms.engine import FormScreen
+        from clerk.tui.screens.forms.specs import NEW_FIELDS, maker_of
+
         clerk = self.clerk
         ref = clerk.register.next_ref(clerk.today.year)
 
