@@ -52,3 +52,19 @@ def test_locate_and_agenda() -> None:
     assert index.on_agenda("2020-02-03") == [e.ref for e in index.entries
                                              if e.agenda[2] == "2020-02-03"]
     assert min(index.agenda_days("2020-02-27")) == "2020-02-27"
+
+
+def test_the_first_matches_of_a_large_pool_then_all(monkeypatch) -> None:
+    import clerk.tui.widgets.register_index as module
+
+    monkeypatch.setattr(module, "SCAN_AT_ONCE", 100)
+    monkeypatch.setattr(module, "STEP", 64)
+    index = RegisterIndex(entries(2_000))
+    every = plain(index, "mote")
+    first, complete = index.first_matching("mote", want=10)
+    assert not complete and 10 <= len(first) < len(every) and every[:len(first)] == first
+    late = every[-5]
+    upto, complete = index.first_matching("mote", want=10, after=late)
+    assert late in upto and every[:len(upto)] == upto
+    assert index.first_matching("mote", want=None) == (every, True)
+    assert index.first_matching("mote", want=10) == (every, True)  # remembered

@@ -153,13 +153,17 @@ class RegisterScreen(Screen[None]):
             self._texts[selector] = text
             self.query_one(selector, Static).update(text, layout=False)
 
-    def apply_filter(self, keep: str | None = None) -> None:
+    def apply_filter(self, keep: str | None = None, *, whole: bool = False) -> None:
+        """Show the decisions the filter box, stage and order ask for. In a large register
+        the first screenful is found and drawn first and the rest just after the frame,
+        unless `whole`."""
         decisions = self.query_one(DecisionList)
         keep = keep or decisions.current
         typed = self.query_one("#filter", Input).value
         index = self.index
         waiting = index is None and bool(typed.strip() or self.stage_filter or self.sort_by_due)
         cursor = 0
+        complete = True
         if index is None:
             found: list[str] = self.clerk.register.refs()
             total = len(found)
@@ -167,7 +171,11 @@ class RegisterScreen(Screen[None]):
                 cursor = found.index(keep)
         else:
             total = len(index)
-            found = index.matching(typed)
+            if whole or self.sort_by_due:
+                found = index.matching(typed)
+            else:
+                want = decisions.scroll_offset.y + max(decisions.size.height, 40) + 1
+                found, complete = index.first_matching(typed, want, after=keep)
             if self.stage_filter is not None:
                 found = [ref for ref in found if index.entry(ref).stage == self.stage_filter]
             if self.sort_by_due:
@@ -179,13 +187,22 @@ class RegisterScreen(Screen[None]):
         decisions.show(found, cursor)
         stage = stage_label(self.stage_filter) if self.stage_filter else "all stages"
         order = "by due date" if self.sort_by_due else "by ref"
-        count = "indexing…" if waiting else f"{len(found):,}/{total:,}"
+        if waiting:
+            count = "indexing…"
+        else:
+            count = f"{len(found):,}/{total:,}" if complete else f"…/{total:,}"
         self._set_text("#register-title",
                        f"[b]{escape(self.clerk.profile.name or 'clerk')}[/b] · {count} · "
                        f"{stage} · {order}")
         self._set_text("#columns", header_text(decisions.size.width or self.size.width))
         self._show_detail(decisions.current)
         self._paint_with_the_filter_box(decisions)
+        if not complete:
+            self.call_after_refresh(self._filter_the_rest, typed)
+
+    def _filter_the_rest(self, typed: str) -> None:
+        if self.query_one("#filter", Input).value == typed:  # else a later key took over
+            self.apply_filter(whole=True)
 
     def _paint_with_the_filter_box(self, decisions: DecisionList) -> None:
         """Have the list and the lines about it drawn in the same frame as the filter box.

@@ -17,6 +17,8 @@ from operator import contains
 from clerk.tui.summary import Entry
 
 REMEMBERED = 32  # filter results kept for narrowing and backspacing
+SCAN_AT_ONCE = 20_000  # a pool this small is scanned whole (a few ms); a larger one in steps
+STEP = 4_096
 
 
 class RegisterIndex:
@@ -48,26 +50,51 @@ class RegisterIndex:
 
     def matching(self, text: str) -> list[str]:
         """The references whose haystack holds every word of `text`, in register order."""
+        found, _ = self.first_matching(text, want=None)
+        return found
+
+    def first_matching(self, text: str, want: int | None, after: str | None = None
+                       ) -> tuple[list[str], bool]:
+        """(matches, complete): at least the first `want` matches in register order, and
+        every match up to `after`'s place in the register, without scanning further when
+        the pool is large; complete says whether that is all of them. `want=None`: all."""
         query = text.casefold()
         terms = query.split()
         if not terms:
-            return self.refs
+            return self.refs, True
         found = self._found.get(query)
-        if found is None:
-            refs, hays = self.refs, self.hays
-            for length in range(len(query) - 1, 0, -1):  # typing more only narrows
-                before = self._found.get(query[:length])
-                if before is not None:
-                    refs, hays = before
-                    break
-            for term in terms:
-                mask = list(map(contains, hays, repeat(term)))
-                refs = list(compress(refs, mask))
-                hays = list(compress(hays, mask))
-            found = self._found[query] = (refs, hays)
-            while len(self._found) > REMEMBERED:
-                del self._found[next(iter(self._found))]
-        return found[0]
+        if found is not None:
+            return found[0], True
+        refs, hays = self.refs, self.hays
+        for length in range(len(query) - 1, 0, -1):  # typing more only narrows
+            before = self._found.get(query[:length])
+            if before is not None:
+                refs, hays = before
+                break
+        if want is None or len(refs) <= SCAN_AT_ONCE:
+            return self._remember(query, *_scan(refs, hays, terms))[0], True
+        last = self.position.get(after, -1) if after is not None else -1
+        out_refs: list[str] = []
+        out_hays: list[str] = []
+        start = 0
+        while start < len(refs):
+            step_refs, step_hays = _scan(refs[start:start + STEP], hays[start:start + STEP],
+                                         terms)
+            out_refs += step_refs
+            out_hays += step_hays
+            start += STEP
+            if len(out_refs) >= want and self.position[refs[min(start, len(refs)) - 1]] >= last:
+                break
+        if start >= len(refs):
+            return self._remember(query, out_refs, out_hays)[0], True
+        return out_refs, False
+
+    def _remember(self, query: str, refs: list[str], hays: list[str]
+                  ) -> tuple[list[str], list[str]]:
+        self._found[query] = (refs, hays)
+        while len(self._found) > REMEMBERED:
+            del self._found[next(iter(self._found))]
+        return refs, hays
 
     def locate(self, refs: list[str], ref: str) -> int | None:
         """Where `ref` is in `refs`, a subsequence of the register in register order."""
@@ -89,3 +116,12 @@ class RegisterIndex:
     def on_agenda(self, day: str) -> list[str]:
         """The references with anything on `day` (ISO): meeting, decided or due."""
         return [entry.ref for entry in self.entries if day in entry.agenda]
+
+
+def _scan(refs: list[str], hays: list[str], terms: list[str]) -> tuple[list[str], list[str]]:
+    """The refs (and their haystacks) whose haystack holds every term, tested in C."""
+    for term in terms:
+        mask = list(map(contains, hays, repeat(term)))
+        refs = list(compress(refs, mask))
+        hays = list(compress(hays, mask))
+    return refs, hays
