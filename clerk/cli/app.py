@@ -3,6 +3,8 @@ and a backup of it taken at start-up (copied and verified in a thread)."""
 
 from __future__ import annotations
 
+import threading
+
 import click
 
 from clerk.cli.common import Context
@@ -14,11 +16,33 @@ def open_app(ctx: Context) -> None:
     from clerk.store.backup import BackupJob, take_backup
     from clerk.store.errors import RegisterError
     from clerk.store.register import Register
-    from clerk.tui.factory import make_app
 
     create = not ctx.path.exists()
     council = load_profile(default_council_path()) if create else None
-    register = Register.open(ctx.path, write=True, create=create, council=council)
+    # Reading the register (file reads and its checksum, which release the GIL) overlaps
+    # importing Textual, which takes as long: at 100,000 decisions a third of a second.
+    opened: list[Register] = []
+    failed: list[BaseException] = []
+
+    def open_register() -> None:
+        try:
+            opened.append(Register.open(ctx.path, write=True, create=create, council=council))
+        except BaseException as error:  # raised again below, in the main thread
+            failed.append(error)
+
+    opening = threading.Thread(target=open_register, name="clerk-open")
+    opening.start()
+    try:
+        from clerk.tui.factory import make_app
+    except BaseException:
+        opening.join()
+        for register in opened:
+            register.close()
+        raise
+    opening.join()
+    if failed:
+        raise failed[0]
+    register = opened[0]
     job: BackupJob | None = None
     try:
         try:
