@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,10 @@ class RegisterScreen(Screen[None]):
         if message.generation != self._generation:
             return
         self.index = message.index
+        # The index is 100,000s of objects that live as long as the screen and hold no
+        # cycles: out of the collector's sight, or every full collection (triggered by the
+        # strips each frame allocates) walks them all in the middle of a keystroke.
+        gc.freeze()
         for ref in self._saved_early:
             self.index.put(entry_of(ref, self.clerk.register.get_raw(ref)))
         self._saved_early.clear()
@@ -211,8 +216,7 @@ class RegisterScreen(Screen[None]):
         idle; by then the screen has often drawn the frame with the new letter in the box,
         and the list waits a frame (20-40 ms) for the next. Ask now instead.
         """
-        for widget in (decisions, decisions.vertical_scrollbar,
-                       *self.query("#register-title, #row-detail").results(Static)):
+        for widget in (decisions, *self.query("#register-title, #row-detail").results(Static)):
             widget._check_refresh()
 
     @on(Input.Changed, "#filter")

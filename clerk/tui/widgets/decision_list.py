@@ -99,9 +99,13 @@ class DecisionList(ScrollView, can_focus=True):
         size = Size(self.size.width, len(refs))
         if size != self.virtual_size:
             # Not through the reactive, which lays out the whole screen again: only the
-            # scrollbar changes (a layout only if it appears or goes).
+            # scrollbar changes (a layout only if it appears or goes), and that just after
+            # the rows are drawn, unless the rows need it to scroll back first.
             self.set_reactive(DecisionList.virtual_size, size)
-            self._scroll_update(size)
+            if self.scroll_offset.y > self.max_scroll_y:
+                self._scroll_update(size)
+            else:
+                self.call_after_refresh(self._scroll_update, size)
         self.cursor = cursor if 0 <= cursor < len(refs) else 0
         self.refresh()
 
