@@ -85,9 +85,9 @@ async def test_meeting_view_records_council_outcome(demo_register, app_for) -> N
 
 async def test_print_writes_the_pdf_and_says_when_no_printer(demo_register, app_for,
                                                              tmp_path, monkeypatch) -> None:
-    import clerk.printing
+    import shutil
 
-    monkeypatch.setattr(clerk.printing.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # a machine with no printer
     app = app_for(demo_register)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
