@@ -8,6 +8,7 @@ function that summarises one; the list posts `DecisionList.Selected` when one is
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
@@ -26,6 +27,7 @@ SHORT = {"draft": "Draft", "planned": "Planned", "decided": "Decided",
          "council-decided": "Council done", "implemented": "Implemented"}
 
 
+@lru_cache(maxsize=8)
 def columns(width: int) -> list[tuple[str, int]]:
     """Column names and widths for a terminal width; the title takes what is left."""
     maker = 20 if width >= 110 else 12
@@ -76,10 +78,14 @@ class DecisionList(ScrollView, can_focus=True):
         self.summarise = summarise
         self.refs: Sequence[str] = ()
         self._styles: dict[str, Style] = {}  # worked out from CSS once per style change
+        # Lines drawn lately, by (row, width, on the cursor): typing often brings back rows
+        # that were on screen a key ago. Rows are immutable; a new summary is a new key.
+        self._lines: dict[tuple[Row, int, bool], Strip] = {}
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._lines.clear()
 
     def _style(self, name: str) -> Style:
         """The widget's own style ("base") or a component's (e.g. "cursor", "overdue")."""
@@ -148,10 +154,19 @@ class DecisionList(ScrollView, can_focus=True):
         if index >= len(self.refs):
             return Strip.blank(width, base)
         row = self.summarise(self.refs[index])
+        cursor = index == self.cursor
+        key = (row, width, cursor)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._lines[key] = self._draw(row, width, cursor, base)
+            if len(self._lines) > 512:
+                del self._lines[next(iter(self._lines))]
+        return strip
+
+    def _draw(self, row: Row, width: int, cursor: bool, base: Style) -> Strip:
         stage = stage_label(row.stage) if width >= 110 else SHORT.get(row.stage, row.stage)
         cells = [row.mark, row.ref, row.title, row.maker, stage, row.key, row.next_date]
         text = " ".join(fit(cell, w) for cell, (_, w) in zip(cells, columns(width), strict=True))
-        cursor = index == self.cursor
         style = base + self._style("cursor") if cursor else base
         mark_style = style
         if row.state:
