@@ -51,6 +51,7 @@ class RegisterScreen(Screen[None]):
         self._saved_early: set[str] = set()  # saved since the index began to be read
         self._wanted: dict[str, None] = {}  # rows drawn quick, to be worked out in full
         self._texts: dict[str, str] = {}  # what each line above and below shows now
+        self._lines: dict[str, Static] = {}  # those lines, by selector
         self._open_when_indexed = False  # Enter pressed on a filter still waiting
 
     @property
@@ -156,7 +157,10 @@ class RegisterScreen(Screen[None]):
         """Update a fixed-height line only when its text changes, with no layout pass."""
         if self._texts.get(selector) != text:
             self._texts[selector] = text
-            self.query_one(selector, Static).update(text, layout=False)
+            line = self._lines.get(selector)
+            if line is None:
+                line = self._lines[selector] = self.query_one(selector, Static)
+            line.update(text, layout=False)
 
     def apply_filter(self, keep: str | None = None, *, whole: bool = False) -> None:
         """Show the decisions the filter box, stage and order ask for. In a large register
@@ -216,8 +220,10 @@ class RegisterScreen(Screen[None]):
         idle; by then the screen has often drawn the frame with the new letter in the box,
         and the list waits a frame (20-40 ms) for the next. Ask now instead.
         """
-        for widget in (decisions, *self.query("#register-title, #row-detail").results(Static)):
-            widget._check_refresh()
+        for widget in (decisions, self._lines.get("#register-title"),
+                       self._lines.get("#row-detail")):
+            if widget is not None:
+                widget._check_refresh()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:

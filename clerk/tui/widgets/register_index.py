@@ -17,8 +17,8 @@ from operator import contains
 from clerk.tui.summary import Entry
 
 REMEMBERED = 32  # filter results kept for narrowing and backspacing
-SCAN_AT_ONCE = 20_000  # a pool this small is scanned whole (a few ms); a larger one in steps
-STEP = 4_096
+SCAN_AT_ONCE = 2_000  # a pool this small is scanned whole (well under a ms); a larger one
+STEP = 512  # in steps that double, until a screenful is found
 
 
 class RegisterIndex:
@@ -76,13 +76,14 @@ class RegisterIndex:
         last = self.position.get(after, -1) if after is not None else -1
         out_refs: list[str] = []
         out_hays: list[str] = []
-        start = 0
+        start, step = 0, STEP
         while start < len(refs):
-            step_refs, step_hays = _scan(refs[start:start + STEP], hays[start:start + STEP],
+            step_refs, step_hays = _scan(refs[start:start + step], hays[start:start + step],
                                          terms)
             out_refs += step_refs
             out_hays += step_hays
-            start += STEP
+            start += step
+            step *= 2
             if len(out_refs) >= want and self.position[refs[min(start, len(refs)) - 1]] >= last:
                 break
         if start >= len(refs):
