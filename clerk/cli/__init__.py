@@ -11,8 +11,35 @@ import click
 from clerk import __version__
 from clerk.cli.common import ClerkGroup, Context
 
+# Which module holds each command. A command's module is imported only when that command
+# runs (or help lists them all), so `clerk` opening the app and a one-off `clerk notice`
+# do not pay for the rest. tests/cli/test_lazy_commands.py checks this against the modules.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "admin": ("init", "demo"),
+    "lifecycle": ("new", "plan", "key", "comment", "respond", "consultation", "exception",
+                  "urgency", "private", "report", "decide", "publish", "call-in",
+                  "call-in-outcome", "exempt-call-in", "implement", "refer", "council"),
+    "query": ("show", "list", "dates", "history"),
+    "notices": ("notice", "forward-plan"),
+    "maintenance": ("export", "import", "verify", "backups", "restore"),
+}
 
-@click.group(cls=ClerkGroup, invoke_without_command=True,
+
+class LazyClerkGroup(ClerkGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for names in COMMAND_MODULES.values() for name in names]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        import importlib
+
+        for module_name, names in COMMAND_MODULES.items():
+            if cmd_name in names:
+                module = importlib.import_module(f"clerk.cli.{module_name}")
+                return next(c for c in module.COMMANDS if c.name == cmd_name)
+        return None
+
+
+@click.group(cls=LazyClerkGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="PATH", help="The register file (else $CLERK_DB, else the "
               "default in your user data folder).")
@@ -30,23 +57,6 @@ def cli(ctx: click.Context, db: str | None) -> None:
         from clerk.cli.app import open_app
 
         open_app(ctx.obj)
-
-
-def _register_commands() -> None:
-    from clerk.cli import admin, lifecycle, maintenance, query
-
-    for module in (admin, lifecycle, maintenance, query):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-    try:
-        from clerk.cli import notices
-    except ImportError:  # the notices commands land separately
-        return
-    for command in notices.COMMANDS:
-        cli.add_command(command)
-
-
-_register_commands()
 
 
 def main() -> None:
