@@ -2,18 +2,26 @@
 
 A checkpoint serialises the register piece by piece (the same bytes as one orjson.dumps
 of the whole dict) and notes each decision's byte span in PATH.index:
-  {"v": 2, "size": <file size>, "crc": <zlib.crc32 of the file>, "meta": [start, length],
+  {"v": 3, "size": <file size>, "crc": <zlib.crc32 of the file>, "meta": [start, length],
    "seq": n, "hash": "..", "docs": {"D2013-001": [start, length, doc_id], ...}}
 `clerk show REF` then reads the meta and one decision instead of parsing every decision
 (34 MB at 10,000), and replays the journal tail as a full open would. The index is only a
 cache: it is written after the checkpoint without an fsync, and whenever it is missing,
 unreadable or does not match the file (size, journal position, the decision's own ref),
 the caller loads the whole register instead.
+
+Beside it, PATH.entries keeps what a register list filters and sorts on for each decision
+(`clerk.domain.entries.Entry`), as parallel arrays in the index's order:
+  {"v": 3, "size": .., "crc": .., "hay": [..], "stage": [..], "due": [..],
+   "meeting": [..], "decided": [..], "due_on": [..]}
+so the TUI's filter is ready at once after opening, reading no decision. A checkpoint
+copies the entries of unchanged decisions as it copies their bytes, and derives the rest.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import zlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
@@ -21,38 +29,58 @@ from typing import Any
 
 import orjson
 
+from clerk.domain.entries import Entry, entry_of
 from clerk.store import journal as journal_mod
 from clerk.store.schema import META_ID, SCHEMA_VERSION
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 def index_path(path: Path) -> Path:
     return Path(f"{path}.index")
 
 
+def entries_path(path: Path) -> Path:
+    return Path(f"{path}.entries")
+
+
 def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | None]:
     """(the checkpoint's bytes, the index's bytes or None when the layout is unusual)."""
+    payload, index, _ = dump_checkpoint(data)
+    return payload, index
+
+
+def dump_checkpoint(data: dict[str, dict[str, Any]]
+                    ) -> tuple[bytes, bytes | None, bytes | None]:
+    """(the checkpoint's bytes, the index's bytes, the entries' bytes); the last two None
+    when the layout is unusual. A decision unchanged since it was read keeps its bytes and
+    its stored entry; only the others are dumped and derived."""
     if list(data) != ["meta", "decisions"]:
-        return orjson.dumps(data), None
+        return orjson.dumps(data), None, None
     decisions = data["decisions"]
-    stored = decisions.stored_bytes if isinstance(decisions, LazyDocs) else None
+    lazy = decisions if isinstance(decisions, LazyDocs) else None
     meta = orjson.dumps(data["meta"])
     parts = [b'{"meta":', meta, b',"decisions":{']
     position = len(parts[0]) + len(meta) + len(parts[2])
     docs: dict[str, list[Any]] = {}
-    dumps = orjson.dumps
+    entries: list[Entry] = []
+    dumps, loads = orjson.dumps, orjson.loads
     unindexable = False
     for number, doc_id in enumerate(decisions):
         key = (b',"' if number else b'"') + dumps(doc_id)[1:] + b":"
-        found = stored(doc_id) if stored is not None else None
+        found = lazy.stored_bytes(doc_id) if lazy is not None else None
         if found is not None:  # unchanged since it was read: its bytes, not a re-dump
             ref, body = found
+            entry = lazy.stored_entry(doc_id)  # type: ignore[union-attr]
+            if entry is None:
+                entry = entry_of(ref, loads(body))
         else:
             doc = decisions[doc_id]
             ref, body = doc["ref"], dumps(doc)
+            entry = entry_of(ref, doc)
         parts.append(key)
         parts.append(body)
+        entries.append(entry)
         position += len(key)
         if ref in docs:
             unindexable = True  # a reference twice: only a full parse can say so
@@ -61,21 +89,33 @@ def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | Non
     parts.append(b"}}")
     payload = b"".join(parts)
     if unindexable:
-        return payload, None
+        return payload, None, None
     meta_doc = data["meta"][META_ID]
+    size, crc = len(payload), zlib.crc32(payload)
     index = orjson.dumps({
-        "v": INDEX_VERSION, "size": len(payload), "crc": zlib.crc32(payload),
+        "v": INDEX_VERSION, "size": size, "crc": crc,
         "meta": [len(b'{"meta":'), len(meta)],
         "seq": meta_doc.get("journal_seq"), "hash": meta_doc.get("journal_hash"),
         "docs": docs,
     })
-    return payload, index
+    _, hays, stages, dues, agendas = zip(*entries, strict=True) if entries else ((),) * 5
+    meetings, decided, due_on = zip(*agendas, strict=True) if agendas else ((),) * 3
+    stored_entries = orjson.dumps({
+        "v": INDEX_VERSION, "size": size, "crc": crc, "hay": hays, "stage": stages,
+        "due": dues, "meeting": meetings, "decided": decided, "due_on": due_on,
+    })
+    return payload, index, stored_entries
 
 
-def write_index(path: Path, index: bytes | None) -> None:
-    """Replace PATH.index (no fsync: a torn or stale index is detected and ignored)."""
-    target = index_path(path)
-    if index is None:
+def write_index(path: Path, index: bytes | None, entries: bytes | None = None) -> None:
+    """Replace PATH.index and PATH.entries (no fsync: a torn or stale one is detected and
+    ignored)."""
+    _write_cache(entries_path(path), entries)
+    _write_cache(index_path(path), index)
+
+
+def _write_cache(target: Path, payload: bytes | None) -> None:
+    if payload is None:
         try:
             os.unlink(target)
         except OSError:
@@ -85,11 +125,11 @@ def write_index(path: Path, index: bytes | None) -> None:
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(index)
+            handle.write(payload)
         os.replace(temp, target)
     except OSError:
         try:
-            os.unlink(target)  # better no index than a stale one
+            os.unlink(target)  # better none than a stale one
         except OSError:
             pass
 
@@ -143,11 +183,17 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
     (~350 MB) where parsed dicts took ~1.4 GB, and opening needs no full parse.
     """
 
-    def __init__(self, raw: bytes, docs: dict[str, list[Any]]) -> None:
+    def __init__(self, raw: bytes, docs: dict[str, list[Any]], entries: Path | None = None,
+                 crc: int | None = None) -> None:
         self._view = memoryview(raw)
         # doc_id -> (start, length, ref), in file order: the index lists them so already
         # (checked, as sorting 100,000 spans costs ~0.15 s of every open)
         spans = [(doc_id, (start, length, ref)) for ref, (start, length, doc_id) in docs.items()]
+        # PATH.entries lists the decisions' entries in the index's order; read on first use
+        self._entries_file = entries
+        self._crc = crc
+        self._entries: dict[str, Entry] | None = None
+        self._entries_lock = threading.Lock()
         if any(a[1][0] > b[1][0] for a, b in zip(spans, spans[1:], strict=False)):
             spans.sort(key=lambda span: span[1][0])
         self._spans: dict[str, tuple[int, int, str]] = dict(spans)
@@ -165,6 +211,42 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
             return None
         start, length, ref = self._spans[doc_id]
         return ref, bytes(self._view[start:start + length])
+
+    def stored_entry(self, doc_id: str) -> Entry | None:
+        """The decision's entry as the checkpoint stored it, while it is unchanged since;
+        None when it has changed or no entry was stored (derive it: `entry_of`)."""
+        if doc_id in self._changed or doc_id not in self._spans:
+            return None
+        entries = self._entries
+        if entries is None:
+            entries = self._read_entries()
+        return entries.get(doc_id)
+
+    def _read_entries(self) -> dict[str, Entry]:
+        with self._entries_lock:
+            if self._entries is None:
+                self._entries = self._entries_of_file()
+            return self._entries
+
+    def _entries_of_file(self) -> dict[str, Entry]:
+        """{doc_id: Entry} from PATH.entries if it was written with the file these bytes
+        are (size and CRC), else {} (each entry is then derived from its decision)."""
+        if self._entries_file is None:
+            return {}
+        try:
+            with open(self._entries_file, "rb") as handle:
+                stored = orjson.loads(handle.read())
+            if (stored.get("v") != INDEX_VERSION or stored["size"] != len(self._view)
+                    or stored["crc"] != self._crc):
+                return {}
+            ids = list(self._spans)  # in file order, as the entries are
+            refs = [span[2] for span in self._spans.values()]
+            agendas = zip(stored["meeting"], stored["decided"], stored["due_on"], strict=True)
+            rows = zip(refs, stored["hay"], stored["stage"], stored["due"], agendas,
+                       strict=True)
+            return dict(zip(ids, map(Entry._make, rows), strict=True))
+        except (OSError, ValueError, KeyError, TypeError):  # ValueError: lengths differ,
+            return {}  # as when decisions were removed since opening: derive them all
 
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
         doc = self._changed.get(doc_id)
@@ -211,6 +293,7 @@ def load_lazily(path: Path) -> dict[str, Any] | None:
         if (doc.get("schema") != SCHEMA_VERSION or doc["journal_seq"] != index["seq"]
                 or doc["journal_hash"] != index["hash"]):
             return None
-        return {"meta": meta, "decisions": LazyDocs(raw, index["docs"])}
+        return {"meta": meta, "decisions": LazyDocs(raw, index["docs"], entries_path(path),
+                                                    index["crc"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None

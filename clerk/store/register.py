@@ -22,6 +22,7 @@ from tinydb import TinyDB
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.domain.entries import Entry, entry_of
 from clerk.domain.validate import problems_in
 from clerk.store import journal as journal_mod
 from clerk.store.errors import (
@@ -175,6 +176,21 @@ class Register:
         decisions = self._decisions
         for ref, doc_id in list(self._index.items()):
             yield ref, decisions[doc_id]
+
+    def index_entries(self) -> list[Entry]:
+        """Every decision's `Entry` (what a list filters and sorts on), in `refs()` order.
+
+        Decisions unchanged since the checkpoint was read give the entry the checkpoint
+        stored (no decision is parsed: ~0.1 s at 100,000); the others are derived."""
+        decisions = self._decisions
+        stored = getattr(decisions, "stored_entry", None)  # offsets.LazyDocs
+        out = []
+        for ref, doc_id in list(self._index.items()):
+            entry = stored(doc_id) if stored is not None else None
+            if entry is None or entry.ref != ref:
+                entry = entry_of(ref, decisions[doc_id])
+            out.append(entry)
+        return out
 
     def next_ref(self, year: int) -> str:
         """The next free reference for `year`, e.g. "D2013-004".

@@ -113,11 +113,11 @@ class AtomicJSONStorage(Storage):
             )
         self.data = data
         if self.path is not None:
-            from clerk.store.offsets import dump_with_spans, write_index
+            from clerk.store.offsets import dump_checkpoint, write_index
 
-            payload, index = dump_with_spans(data)  # the bytes of orjson.dumps(data)
+            payload, index, entries = dump_checkpoint(data)  # orjson.dumps(data)'s bytes
             atomic_write_bytes(self.path, payload)
-            write_index(self.path, index)  # lets `show` read one decision
+            write_index(self.path, index, entries)  # for `show` and the TUI's filter
 
     @contextmanager
     def checkpointing(self) -> Iterator[None]:

@@ -1,7 +1,7 @@
 """One register row: what the list shows for a decision, asked of the rules lazily.
 
-The index (for filtering and sorting) is built from the stored dicts without building
-Decisions; the full summary (next date, marks) is worked out only for rows on screen.
+The index's entries (for filtering and sorting) come from `clerk.domain.entries`, without
+building Decisions; the full summary (next date, marks) is worked out only for rows on screen.
 """
 
 from __future__ import annotations
@@ -13,52 +13,10 @@ from typing import Any
 from clerk.domain import rules
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.domain.entries import NO_DATE, Entry, entry_of
 from clerk.domain.lifecycle import stage, stage_of_raw
 
-NO_DATE = "9999-12-31"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What filtering and sorting need, straight from the stored dict."""
-
-    ref: str
-    haystack: str  # casefolded ref, title, decision maker, wards, parishes
-    stage: str
-    due: str  # ISO date that matters next, for sorting; NO_DATE when none
-    # (Full Council meeting, decided on, due on): the days it is on a meeting's agenda
-    agenda: tuple[str, str, str] = ("", "", "")
-
-
-def entry_of(ref: str, doc: dict[str, Any]) -> Entry:
-    plan = doc.get("plan") or {}
-    maker = doc.get("decision_maker") or {}
-    wards = " ".join(plan.get("wards") or []) + " " + " ".join(plan.get("parishes") or [])
-    if plan.get("all_wards"):
-        wards += " all wards"
-    hay = " ".join((ref, doc.get("title", ""), maker.get("name", ""), maker.get("title", ""),
-                    wards, plan.get("portfolio", ""))).casefold()
-    name = stage_of_raw(doc)
-    agenda = (str((doc.get("referral") or {}).get("meeting_on") or ""),
-              str((doc.get("record") or {}).get("decided_on") or ""),
-              str(plan.get("due_on") or ""))
-    return Entry(ref, hay, name, _due(name, doc, plan), agenda)
-
-
-def _due(name: str, doc: dict[str, Any], plan: dict[str, Any]) -> str:
-    record = doc.get("record") or {}
-    referral = doc.get("referral") or {}
-    if name in ("draft", "planned"):
-        if plan.get("due_on"):
-            return str(plan["due_on"])
-        return f"{plan['due_month']}-01" if plan.get("due_month") else NO_DATE
-    if name in ("published", "called-in"):
-        return str(record.get("published_on") or NO_DATE)
-    if name == "decided":
-        return str(record.get("decided_on") or NO_DATE)
-    if name == "referred":
-        return str(referral.get("meeting_on") or NO_DATE)
-    return NO_DATE
+__all__ = ["NO_DATE", "Entry", "Row", "entry_of", "quick_row", "row_of"]
 
 
 @dataclass(frozen=True)

@@ -83,8 +83,7 @@ class RegisterScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="register-index")
     def _read_index(self, generation: int) -> None:
-        register = self.clerk.register
-        index = RegisterIndex(entry_of(ref, doc) for ref, doc in register.raw_items())
+        index = RegisterIndex(self.clerk.register.index_entries())
         self.post_message(self.IndexReady(index, generation))
 
     @on(IndexReady)

@@ -1,7 +1,8 @@
 """What the register list filters, sorts and finds agendas in: one Entry per decision.
 
-Built once from the stored dicts (in a worker: reading 100,000 decisions takes about a
-second), then kept current by `put` as decisions are saved. Filtering tests each term
+Built once from the register's entries (`Register.index_entries`: the checkpoint stores
+them, so at 100,000 decisions this takes about a tenth of a second, in a worker), then kept
+current by `put` as decisions are saved. Filtering tests each term
 against a casefolded haystack per decision in C (`map(contains, ...)`), narrows from the
 result of the longest query typed before that the new one extends, and remembers recent
 results, so a backspace costs nothing.
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import contains
 
-from clerk.tui.summary import Entry
+from clerk.domain.entries import Entry
 
 REMEMBERED = 32  # filter results kept for narrowing and backspacing
 SCAN_AT_ONCE = 2_000  # a pool this small is scanned whole (well under a ms); a larger one
