@@ -3,18 +3,20 @@
 A checkpoint serialises the register piece by piece (the same bytes as one orjson.dumps
 of the whole dict) and notes each decision's byte span in PATH.index:
   {"v": 3, "size": <file size>, "crc": <zlib.crc32 of the file>, "meta": [start, length],
-   "seq": n, "hash": "..", "docs": {"D2013-001": [start, length, doc_id], ...}}
+   "seq": n, "hash": "..", "docs": {"D2013-001": [start, length, doc_id], ...}
+   ,"entries": {...}}
 `clerk show REF` then reads the meta and one decision instead of parsing every decision
 (34 MB at 10,000), and replays the journal tail as a full open would. The index is only a
 cache: it is written after the checkpoint without an fsync, and whenever it is missing,
 unreadable or does not match the file (size, journal position, the decision's own ref),
 the caller loads the whole register instead.
 
-Beside it, PATH.entries keeps what a register list filters and sorts on for each decision
-(`clerk.domain.entries.Entry`), as parallel arrays in the index's order:
-  {"v": 3, "size": .., "crc": .., "hay": [..], "stage": [..], "due": [..],
+The "entries", on the index's second line, keep what a register list filters and sorts on
+for each decision (`clerk.domain.entries.Entry`), as parallel arrays in the docs' order:
+  {"size": .., "crc": .., "hay": [..], "stage": [..], "due": [..],
    "meeting": [..], "decided": [..], "due_on": [..]}
-so the TUI's filter is ready at once after opening, reading no decision. A checkpoint
+so the TUI's filter is ready at once after opening, reading no decision. Opening parses
+only the first line; the entries are read when first asked for. A checkpoint
 copies the entries of unchanged decisions as it copies their bytes, and derives the rest.
 """
 
@@ -25,7 +27,7 @@ import threading
 import zlib
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -34,29 +36,26 @@ from clerk.store import journal as journal_mod
 from clerk.store.schema import META_ID, SCHEMA_VERSION
 
 INDEX_VERSION = 3
+ENTRIES_KEY = b',"entries":'  # the index's last key, on a line of its own
 
 
 def index_path(path: Path) -> Path:
     return Path(f"{path}.index")
 
 
-def entries_path(path: Path) -> Path:
-    return Path(f"{path}.entries")
+def read_head(handle: BinaryIO) -> Any:
+    """The index without its entries: the first line, closed (orjson writes no newline)."""
+    line = handle.readline()
+    return orjson.loads(line[:-1] + b"}" if line.endswith(b"\n") else line)
 
 
 def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | None]:
-    """(the checkpoint's bytes, the index's bytes or None when the layout is unusual)."""
-    payload, index, _ = dump_checkpoint(data)
-    return payload, index
+    """(the checkpoint's bytes, the index's bytes or None when the layout is unusual).
 
-
-def dump_checkpoint(data: dict[str, dict[str, Any]]
-                    ) -> tuple[bytes, bytes | None, bytes | None]:
-    """(the checkpoint's bytes, the index's bytes, the entries' bytes); the last two None
-    when the layout is unusual. A decision unchanged since it was read keeps its bytes and
-    its stored entry; only the others are dumped and derived."""
+    A decision unchanged since it was read keeps its bytes and its stored entry; only the
+    others are dumped and derived."""
     if list(data) != ["meta", "decisions"]:
-        return orjson.dumps(data), None, None
+        return orjson.dumps(data), None
     decisions = data["decisions"]
     lazy = decisions if isinstance(decisions, LazyDocs) else None
     meta = orjson.dumps(data["meta"])
@@ -89,7 +88,7 @@ def dump_checkpoint(data: dict[str, dict[str, Any]]
     parts.append(b"}}")
     payload = b"".join(parts)
     if unindexable:
-        return payload, None, None
+        return payload, None
     meta_doc = data["meta"][META_ID]
     size, crc = len(payload), zlib.crc32(payload)
     index = orjson.dumps({
@@ -101,21 +100,17 @@ def dump_checkpoint(data: dict[str, dict[str, Any]]
     _, hays, stages, dues, agendas = zip(*entries, strict=True) if entries else ((),) * 5
     meetings, decided, due_on = zip(*agendas, strict=True) if agendas else ((),) * 3
     stored_entries = orjson.dumps({
-        "v": INDEX_VERSION, "size": size, "crc": crc, "hay": hays, "stage": stages,
-        "due": dues, "meeting": meetings, "decided": decided, "due_on": due_on,
+        "size": size, "crc": crc, "hay": hays, "stage": stages, "due": dues,
+        "meeting": meetings, "decided": decided, "due_on": due_on,
     })
-    return payload, index, stored_entries
+    # one JSON object still, but opening parses only the first line (see read_head)
+    return payload, index[:-1] + b"\n" + ENTRIES_KEY + stored_entries + b"}"
 
 
-def write_index(path: Path, index: bytes | None, entries: bytes | None = None) -> None:
-    """Replace PATH.index and PATH.entries (no fsync: a torn or stale one is detected and
-    ignored)."""
-    _write_cache(entries_path(path), entries)
-    _write_cache(index_path(path), index)
-
-
-def _write_cache(target: Path, payload: bytes | None) -> None:
-    if payload is None:
+def write_index(path: Path, index: bytes | None) -> None:
+    """Replace PATH.index (no fsync: a torn or stale index is detected and ignored)."""
+    target = index_path(path)
+    if index is None:
         try:
             os.unlink(target)
         except OSError:
@@ -125,11 +120,11 @@ def _write_cache(target: Path, payload: bytes | None) -> None:
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.write(index)
         os.replace(temp, target)
     except OSError:
         try:
-            os.unlink(target)  # better none than a stale one
+            os.unlink(target)  # better no index than a stale one
         except OSError:
             pass
 
@@ -140,7 +135,7 @@ def read_one(path: Path, ref: str) -> tuple[dict[str, Any] | None, dict[str, Any
     cannot be trusted: load the whole register instead."""
     try:
         with open(index_path(path), "rb") as handle:
-            index = orjson.loads(handle.read())
+            index = read_head(handle)
         with open(path, "rb") as handle:
             if index.get("v") != INDEX_VERSION or os.fstat(handle.fileno()).st_size != \
                     index["size"]:
@@ -183,14 +178,15 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
     (~350 MB) where parsed dicts took ~1.4 GB, and opening needs no full parse.
     """
 
-    def __init__(self, raw: bytes, docs: dict[str, list[Any]], entries: Path | None = None,
-                 crc: int | None = None) -> None:
+    def __init__(self, raw: bytes, docs: dict[str, list[Any]], index: Path | None = None,
+                 entries_at: int = 0, crc: int | None = None) -> None:
         self._view = memoryview(raw)
         # doc_id -> (start, length, ref), in file order: the index lists them so already
         # (checked, as sorting 100,000 spans costs ~0.15 s of every open)
         spans = [(doc_id, (start, length, ref)) for ref, (start, length, doc_id) in docs.items()]
-        # PATH.entries lists the decisions' entries in the index's order; read on first use
-        self._entries_file = entries
+        # the index's entries (in its docs' order) start at entries_at; read on first use
+        self._index_file = index
+        self._entries_at = entries_at
         self._crc = crc
         self._entries: dict[str, Entry] | None = None
         self._entries_lock = threading.Lock()
@@ -229,15 +225,18 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
             return self._entries
 
     def _entries_of_file(self) -> dict[str, Entry]:
-        """{doc_id: Entry} from PATH.entries if it was written with the file these bytes
-        are (size and CRC), else {} (each entry is then derived from its decision)."""
-        if self._entries_file is None:
+        """{doc_id: Entry} from the index's entries if they were written with the file these
+        bytes are (size and CRC), else {} (each entry is then derived from its decision)."""
+        if self._index_file is None:
             return {}
         try:
-            with open(self._entries_file, "rb") as handle:
-                stored = orjson.loads(handle.read())
-            if (stored.get("v") != INDEX_VERSION or stored["size"] != len(self._view)
-                    or stored["crc"] != self._crc):
+            with open(self._index_file, "rb") as handle:
+                handle.seek(self._entries_at)
+                tail = handle.read()
+            if not tail.startswith(ENTRIES_KEY) or not tail.endswith(b"}"):
+                return {}
+            stored = orjson.loads(memoryview(tail)[len(ENTRIES_KEY):-1])
+            if stored["size"] != len(self._view) or stored["crc"] != self._crc:
                 return {}
             ids = list(self._spans)  # in file order, as the entries are
             refs = [span[2] for span in self._spans.values()]
@@ -280,7 +279,8 @@ def load_lazily(path: Path) -> dict[str, Any] | None:
     byte for byte (size and CRC) and no migration is due; else None (parse it all)."""
     try:
         with open(index_path(path), "rb") as handle:
-            index = orjson.loads(handle.read())
+            index = read_head(handle)
+            entries_at = handle.tell()
         if index.get("v") != INDEX_VERSION:
             return None
         with open(path, "rb") as handle:
@@ -293,7 +293,7 @@ def load_lazily(path: Path) -> dict[str, Any] | None:
         if (doc.get("schema") != SCHEMA_VERSION or doc["journal_seq"] != index["seq"]
                 or doc["journal_hash"] != index["hash"]):
             return None
-        return {"meta": meta, "decisions": LazyDocs(raw, index["docs"], entries_path(path),
-                                                    index["crc"])}
+        return {"meta": meta, "decisions": LazyDocs(raw, index["docs"], index_path(path),
+                                                    entries_at, index["crc"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None

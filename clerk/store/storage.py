@@ -113,11 +113,11 @@ class AtomicJSONStorage(Storage):
             )
         self.data = data
         if self.path is not None:
-            from clerk.store.offsets import dump_checkpoint, write_index
+            from clerk.store.offsets import dump_with_spans, write_index
 
-            payload, index, entries = dump_checkpoint(data)  # orjson.dumps(data)'s bytes
+            payload, index = dump_with_spans(data)  # the bytes of orjson.dumps(data)
             atomic_write_bytes(self.path, payload)
-            write_index(self.path, index, entries)  # for `show` and the TUI's filter
+            write_index(self.path, index)  # lets `show` read one decision
 
     @contextmanager
     def checkpointing(self) -> Iterator[None]:

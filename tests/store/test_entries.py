@@ -11,7 +11,7 @@ import pytest
 from clerk.domain.council import CouncilProfile
 from clerk.domain.entries import entry_of
 from clerk.store import Register
-from clerk.store.offsets import LazyDocs, entries_path, index_path
+from clerk.store.offsets import LazyDocs, index_path
 from clerk.synthetic import synthetic_dicts
 
 
@@ -42,7 +42,7 @@ def test_entries_come_from_the_checkpoint_without_reading_a_decision(
 
         monkeypatch.setattr(LazyDocs, "__getitem__", no_parsing)
         assert reg.index_entries() == expected
-    stored = orjson.loads(entries_path(path).read_bytes())
+    stored = orjson.loads(index_path(path).read_bytes())["entries"]  # one JSON object
     assert stored["hay"] == [entry.haystack for entry in expected]  # type: ignore[attr-defined]
 
 
@@ -83,25 +83,29 @@ def test_entries_after_a_journal_tail_replay(path: Path, council: CouncilProfile
         assert "then the clerk crashed" in entries[again.refs().index(ref)].haystack
 
 
-@pytest.mark.parametrize("spoil", ["old index", "old entries", "stale entries", "no entries",
-                                   "torn entries"])
+@pytest.mark.parametrize("spoil", ["old index", "short entries", "stale entries",
+                                   "no entries", "torn entries"])
 def test_an_old_or_stale_entries_file_falls_back_to_deriving(
         path: Path, council: CouncilProfile, spoil: str) -> None:
     _filled(path, council)
-    if spoil == "old index":
-        index = orjson.loads(index_path(path).read_bytes())
+    index = orjson.loads(index_path(path).read_bytes())
+    head, _, tail = index_path(path).read_bytes().partition(b"\n")
+    if spoil == "old index":  # as version 2 wrote it: no entries
+        del index["entries"]
         index_path(path).write_bytes(orjson.dumps({**index, "v": 2}))
     elif spoil == "no entries":
-        entries_path(path).unlink()
+        index_path(path).write_bytes(head + b"}")
     elif spoil == "torn entries":
-        entries_path(path).write_bytes(entries_path(path).read_bytes()[:100])
+        index_path(path).write_bytes(head + b"\n" + tail[:100])
     else:
-        stored = orjson.loads(entries_path(path).read_bytes())
-        stored = {**stored, "v": 2} if spoil == "old entries" else {
-            **stored, "hay": ["stale"] * len(stored["hay"])}
-        if spoil == "stale entries":
-            stored["crc"] += 1
-        entries_path(path).write_bytes(orjson.dumps(stored))
+        stored = index["entries"]
+        if spoil == "stale entries":  # the entries of another checkpoint
+            stored = {**stored, "crc": stored["crc"] + 1, "hay": ["x"] * len(stored["hay"])}
+        else:  # decisions missing from the entries
+            stored = {key: value[:-1] if isinstance(value, list) else value
+                      for key, value in stored.items()}
+        index_path(path).write_bytes(head + b"\n" + b',"entries":' + orjson.dumps(stored)
+                                     + b"}")
     with Register.open(path, write=True) as reg:
         assert reg.index_entries() == _derived(reg)
         reg.checkpoint()  # writes a good one again
