@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import threading
 import zlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Collection, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -218,10 +218,22 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
             entries = self._read_entries()
         return entries.get(doc_id)
 
+    def stored_entries(self) -> dict[str, Entry]:
+        """{doc_id: Entry} as the checkpoint stored them, including decisions changed since
+        (`changed_ids`): skip those. Empty when none were stored."""
+        entries = self._entries
+        return entries if entries is not None else self._read_entries()
+
+    def changed_ids(self) -> Collection[str]:
+        return self._changed.keys()
+
     def _read_entries(self) -> dict[str, Entry]:
+        from clerk.store.loading import gc_paused
+
         with self._entries_lock:
             if self._entries is None:
-                self._entries = self._entries_of_file()
+                with gc_paused():  # 100,000s of new tuples: no cycles to look for
+                    self._entries = self._entries_of_file()
             return self._entries
 
     def _entries_of_file(self) -> dict[str, Entry]:
