@@ -141,9 +141,10 @@ def test_clerk_today_is_parsed_or_refused(template: Path, value: str) -> None:
 @SETTINGS
 @given(ref=text)
 def test_unknown_references_are_refused(template: Path, command: str, ref: str) -> None:
-    args = {"show": ["show", ref], "history": ["history", ref],
-            "publish": ["publish", ref, "--on", "01/03/2013"],
-            "notice": ["notice", "report", ref, "-o", "/dev/null"]}[command]
+    # After "--" any text is the reference (else "-h" rightly asks for the command's help).
+    args = {"show": ["show", "--", ref], "history": ["history", "--", ref],
+            "publish": ["publish", "--on", "01/03/2013", "--", ref],
+            "notice": ["notice", "-o", "/dev/null", "report", "--", ref]}[command]
     result, _, _ = run(template, args)
     assert result.exit_code != 0 or ref.startswith("D2013-0")
 
