@@ -61,8 +61,8 @@ def new(ctx: Context, title: str, maker: str, maker_title: str, kind: str,
     with ctx.writing() as register:
         today = ctx.today
         who = maker_from_profile(register.council, maker, maker_title, kind)
-        decision = L.new_decision(register.next_ref(today.year), title, who, today)
-        decision.referral.policy_framework = policy_framework
+        decision = L.new_decision(register.next_ref(today.year), title, who, today,
+                                  policy_framework)
         register.save(decision, action="decision created")
     click.echo(decision.ref)
 

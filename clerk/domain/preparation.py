@@ -33,12 +33,18 @@ from clerk.domain.guards import (
 )
 
 
-def new_decision(ref: str, title: str, maker: DecisionMaker, created_on: date) -> Decision:
+def new_decision(ref: str, title: str, maker: DecisionMaker, created_on: date,
+                 policy_framework: bool = False) -> Decision:
+    """A new decision; `policy_framework` marks a budget and policy framework item, which
+    Full Council decides finally."""
     require(title=title, decision_maker=maker.name)
     if maker.kind not in DECISION_MAKER_KINDS:
         raise Refused(f"Decision maker kind {maker.kind!r} is not one of "
                       f"{', '.join(DECISION_MAKER_KINDS)}.")
-    return Decision(ref=ref, title=title.strip(), decision_maker=maker, created_on=created_on)
+    decision = Decision(ref=ref, title=title.strip(), decision_maker=maker,
+                        created_on=created_on)
+    decision.referral.policy_framework = policy_framework
+    return decision
 
 
 PLAN_FIELDS = frozenset(
@@ -266,9 +272,12 @@ def update_report(decision: Decision, **changes: Any) -> Decision:
 
 
 def update_details(decision: Decision, *, title: str | None = None,
-                   maker: DecisionMaker | None = None) -> Decision:
+                   maker: DecisionMaker | None = None,
+                   policy_framework: bool | None = None) -> Decision:
     refuse_if(before_decision(decision, "the title and decision maker"))
     out = changed(decision)
+    if policy_framework is not None:
+        out.referral.policy_framework = policy_framework
     if title is not None:
         require(title=title)
         out.title = title.strip()

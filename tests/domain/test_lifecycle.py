@@ -719,3 +719,16 @@ def test_an_implemented_decision_cannot_be_called_in(maidstone) -> None:
                   members=["A", "B", "C"], grounds="Late")
     refused = {m.id: m.refused for m in L.moves(implemented, maidstone, today)}
     assert refused["call-in"] and "implemented" in refused["call-in"]
+
+
+def test_policy_framework_is_set_when_created_and_changed_with_the_details(maidstone) -> None:
+    from datetime import date
+
+    from clerk.domain import lifecycle as L
+    from clerk.domain.decision import DecisionMaker
+
+    d = L.new_decision("D2026-100", "Housing Strategy", DecisionMaker("Cabinet", kind="cabinet"),
+                       date(2026, 11, 1), policy_framework=True)
+    assert d.referral.policy_framework is True
+    assert L.update_details(d, policy_framework=False).referral.policy_framework is False
+    assert L.update_details(d, title="Housing Strategy 2027").referral.policy_framework is True

@@ -100,3 +100,29 @@ async def test_private_form_marks_parts_withheld_from_public_notices(demo_regist
         await pilot.pause()
         assert isinstance(app.screen, DecisionScreen)
     assert demo_register.get("D2026-002").exempt_fields == ["report.reasons"]
+
+
+async def test_a_new_decision_can_be_marked_policy_framework_by_keys(empty_register,
+                                                                    app_for) -> None:
+    from clerk.tui.screens.decision import DecisionScreen
+    from clerk.tui.screens.forms.engine import FormScreen
+    from tests.tui.conftest import type_text
+
+    app = app_for(empty_register)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # past the welcome: an empty register
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await type_text(pilot, "Housing Strategy 2027")
+        await pilot.press("tab")
+        await type_text(pilot, "Cabinet")
+        # title of the maker, kind (a choice), telephone, then the checkbox
+        await pilot.press("tab", "tab", "tab", "tab", "space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+        ref = app.screen.ref
+    assert empty_register.get(ref).referral.policy_framework is True

@@ -332,7 +332,8 @@ class RegisterScreen(Screen[None]):
         ref = clerk.register.next_ref(clerk.today.year)
 
         def create(values: dict[str, object]) -> object:
-            return new_decision(ref, str(values["title"]), maker_of(values), clerk.today)
+            return new_decision(ref, str(values["title"]), maker_of(values), clerk.today,
+                                bool(values["policy_framework"]))
 
         decision = await clerk.push_screen_wait(
             FormScreen(f"New decision · {ref}", NEW_FIELDS, create,

@@ -70,7 +70,9 @@ def maker_values(d: Decision) -> Values:
             "maker_telephone": m.telephone}
 
 
-NEW_FIELDS = [F("title", "Title of the decision", required=True), *MAKER]
+NEW_FIELDS = [F("title", "Title of the decision", required=True), *MAKER,
+              F("policy_framework", "Budget and policy framework item (Full Council decides "
+                "finally)", "bool")]
 
 
 def _plan_initial(d: Decision, c: Ctx) -> Values:
@@ -286,8 +288,10 @@ REPORT = Step("Decision report", "report updated", [
     _report_apply)
 
 DETAILS = Step("Title and decision maker", "details updated", NEW_FIELDS,
-               lambda d, c: {"title": d.title, **maker_values(d)},
-               lambda d, v, c: L.update_details(d, title=v["title"], maker=maker_of(v)))
+               lambda d, c: {"title": d.title, **maker_values(d),
+                             "policy_framework": d.referral.policy_framework},
+               lambda d, v, c: L.update_details(d, title=v["title"], maker=maker_of(v),
+                                                policy_framework=bool(v["policy_framework"])))
 
 STEPS: dict[str, Step] = {
     "plan": PLAN, "key": KEY, "comment": COMMENT, "consultation": CONSULTATION,
