@@ -109,24 +109,15 @@ def dates(ctx: Context, published: date, as_json: bool) -> None:
     """
     with ctx.reading() as register:
         profile = register.council
-    calendar = profile.calendar()
-    facts = {
-        "published": published.isoformat(),
-        "earliest_key_decision": _dated(calendar.earliest_after_clear_days(
-            published, profile.forward_plan_days, profile.clear_days)),
-        "earliest_after_general_exception": _dated(calendar.earliest_after_clear_days(
-            published, profile.general_exception_days, profile.clear_days)),
-        "call_in_expires": _dated(calendar.call_in_expiry(
-            published, profile.call_in_working_days, profile.cut_off)),
-    }
+    found = rules.dates_after_notice(published, profile)
+    facts: dict[str, Any] = {"published": published.isoformat(),
+                             **{name: _dated(dated) for name, dated in found.items()}}
     if as_json:
         click.echo(orjson.dumps(facts, option=orjson.OPT_INDENT_2).decode())
         return
     click.echo(f"For a notice published {fmt_date(published)} under {profile.name}:")
-    for label, name in (("Earliest key decision", "earliest_key_decision"),
-                        ("After a general exception", "earliest_after_general_exception"),
-                        ("Call-in expires", "call_in_expires")):
-        click.echo(f"  {label}: {facts[name]['working']}")  # type: ignore[index]
+    for name, label in rules.DATES_AFTER_NOTICE:
+        click.echo(f"  {label}: {found[name].working}")
 
 
 @click.command()

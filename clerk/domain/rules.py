@@ -244,3 +244,25 @@ def _check_after_decision(
             out.blocked.append(
                 f"Awaiting Full Council on {fmt_date(decision.referral.meeting_on)}."
             )
+
+
+# What a notice published on a given day leads to: the clerk's date calculator.
+DATES_AFTER_NOTICE: tuple[tuple[str, str], ...] = (
+    ("earliest_key_decision", "Earliest key decision"),
+    ("earliest_after_general_exception", "After a general exception"),
+    ("call_in_expires", "Call-in expires"),
+)
+
+
+def dates_after_notice(published: date, profile: CouncilProfile) -> dict[str, Dated]:
+    """For a notice (or record) published on `published`: the forward plan's earliest key
+    decision, the earliest under a general exception, and when call-in would expire."""
+    calendar = profile.calendar()
+    return {
+        "earliest_key_decision": calendar.earliest_after_clear_days(
+            published, profile.forward_plan_days, profile.clear_days),
+        "earliest_after_general_exception": calendar.earliest_after_clear_days(
+            published, profile.general_exception_days, profile.clear_days),
+        "call_in_expires": calendar.call_in_expiry(
+            published, profile.call_in_working_days, profile.cut_off),
+    }

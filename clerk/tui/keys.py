@@ -20,6 +20,7 @@ SCOPES = {
     "meeting": "Meeting",
     "form": "Forms",
     "profile": "Council profile",
+    "dates": "Date calculator",
 }
 
 
@@ -53,6 +54,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("register.meeting", "ctrl+g", "meeting", "Meeting", "register"),
     Action("register.plan", "ctrl+r", "print_plan", "Print plan", "register"),
     Action("register.profile", "ctrl+l", "profile", "Council", "register"),
+    Action("register.dates", "ctrl+y", "dates", "Date calculator", "register"),
     Action("register.down", "down", "cursor(1)", "Next row", "register", False, True),
     Action("register.up", "up", "cursor(-1)", "Previous row", "register", False, True),
     Action("register.page_down", "pagedown", "cursor(20)", "Page down", "register", False, True),
@@ -98,6 +100,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("form.cancel", "escape", "cancel", "Cancel", "form"),
     Action("profile.back", "escape", "back", "Back", "profile"),
     Action("profile.edit", "e", "edit", "Edit", "profile"),
+    Action("dates.close", "escape", "close", "Close", "dates"),
 )
 
 BY_ID = {action.id: action for action in ACTIONS}

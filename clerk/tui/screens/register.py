@@ -286,6 +286,11 @@ class RegisterScreen(Screen[None]):
         self.sort_by_due = not self.sort_by_due
         self.apply_filter()
 
+    def action_dates(self) -> None:
+        from clerk.tui.screens.dates import DatesScreen
+
+        self.app.push_screen(DatesScreen())
+
     def action_meeting(self) -> None:
         from clerk.tui.screens.meeting import MeetingScreen, next_meeting_day
 
