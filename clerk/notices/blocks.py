@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeAlias
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -28,7 +29,7 @@ from clerk.notices.styles import RULE, SHADE, stylesheet
 STAMP_START = "Not for publication"
 CONTENT_WIDTH = 170 * mm  # A4 less two 20 mm margins
 
-Value = str | Sequence[str] | Flowable | Sequence[Flowable]
+Value: TypeAlias = str | Sequence[str] | Flowable | Sequence[Flowable]
 
 
 @dataclass(frozen=True)

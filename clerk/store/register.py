@@ -34,6 +34,7 @@ from clerk.store.errors import (
 )
 from clerk.store.journal import JournalEntry, JournalWriter, encode_entry, now_stamp
 from clerk.store.loading import load_register
+from clerk.store.offsets import LazyDocs
 from clerk.store.schema import META_ID, bump_counter
 from clerk.store.storage import AtomicJSONStorage, WriterLock
 
@@ -185,7 +186,7 @@ class Register:
         derived. Safe to call from a worker thread while another saves."""
         decisions = self._decisions
         index = dict(self._index)  # a save from another thread must not move it meanwhile
-        if not hasattr(decisions, "stored_entries"):  # not offsets.LazyDocs
+        if not isinstance(decisions, LazyDocs):  # a full parse: work every entry out
             return [entry_of(ref, decisions[doc_id]) for ref, doc_id in index.items()]
         # no tuple per decision: at 100,000 those set off ~50 ms of garbage collections
         refs, ids = list(index), list(index.values())

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 SCOPES = {
     "app": "Everywhere",
@@ -107,7 +107,7 @@ BY_ID = {action.id: action for action in ACTIONS}
 MOVE_ACTIONS = {a.action[6:-2]: a for a in ACTIONS if a.action.startswith("move(")}
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """The bindings of one scope in footer order, each carrying its registry id."""
     return [
         Binding(a.key, a.action, a.description, show=a.show, priority=a.priority, id=a.id)

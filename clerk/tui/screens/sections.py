@@ -72,7 +72,7 @@ def overview(d: Decision) -> str:
 
 def report(d: Decision) -> str:
     r = d.report
-    pairs = [("Key issue", r.key_issue),
+    pairs: list[tuple[str, Any]] = [("Key issue", r.key_issue),
              (f"Recommendation of {r.recommended_by or 'the officer'}", r.recommendation),
              ("Reasons", r.reasons), ("Alternatives and why not recommended", r.alternatives),
              ("Corporate objectives", r.corporate_objectives),
