@@ -3,6 +3,9 @@
 Built on Textual's Line API (`ScrollView.render_line`), so a register of 100,000 decisions
 costs no more to draw than one of ten. The screen hands down the visible references and a
 function that summarises one; the list posts `DecisionList.Selected` when one is opened.
+
+Lines reach the screen finished (`render_lines`): every key repaints the whole list, and a
+row already seen is then a look-up, not a line styled again.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.events import Click
-from textual.geometry import Size
+from textual.filter import LineFilter
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 from clerk.domain.lifecycle import stage_label
 from clerk.tui.summary import Row
@@ -78,13 +84,16 @@ class DecisionList(ScrollView, can_focus=True):
         self.summarise = summarise
         self.refs: Sequence[str] = ()
         self._styles: dict[str, Style] = {}  # worked out from CSS once per style change
-        # Lines drawn lately, by (row, width, on the cursor): typing often brings back rows
-        # that were on screen a key ago. Rows are immutable; a new summary is a new key.
-        self._lines: dict[tuple[Row, int, bool], Strip] = {}
+        self._look: Look | None = None  # how finished lines look now; None: not worked out
+        # Finished lines drawn lately, by (row, on the cursor), in the look above: typing
+        # often brings back rows that were on screen a key ago. Rows are immutable; a new
+        # summary is a new key.
+        self._lines: dict[tuple[Row, bool], Strip] = {}
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._look = None
         self._lines.clear()
 
     def _style(self, name: str) -> Style:
@@ -148,29 +157,123 @@ class DecisionList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.refs))
 
     def render_line(self, y: int) -> Strip:
+        """One line as the Line API draws it (Textual finishes it): only for a list styled
+        with padding, a border or the like, which `render_lines` leaves to Textual."""
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
         base = self._style("base")
         if index >= len(self.refs):
             return Strip.blank(width, base)
         row = self.summarise(self.refs[index])
-        cursor = index == self.cursor
-        key = (row, width, cursor)
-        strip = self._lines.get(key)
-        if strip is None:
-            strip = self._lines[key] = self._draw(row, width, cursor, base)
-            if len(self._lines) > 512:
-                del self._lines[next(iter(self._lines))]
-        return strip
+        return draw(row, width, self._row_style(index == self.cursor, row.state, finish=None))
 
-    def _draw(self, row: Row, width: int, cursor: bool, base: Style) -> Strip:
-        stage = stage_label(row.stage) if width >= 110 else SHORT.get(row.stage, row.stage)
-        cells = [row.mark, row.ref, row.title, row.maker, stage, row.key, row.next_date]
-        text = " ".join(fit(cell, w) for cell, (_, w) in zip(cells, columns(width), strict=True))
-        style = base + self._style("cursor") if cursor else base
-        mark_style = style
-        if row.state:
-            mark_style = style + self._style(row.state)
-        segments = [Segment(text[:1], mark_style), Segment(text[1:width], style)]
-        strip = Strip(segments).extend_cell_length(width, style)
-        return strip.crop(0, width)
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in `crop`, finished for the screen.
+
+        Overrides Widget.render_lines (a Textual internal; textual is pinned exactly), which
+        sends every line of a refreshed widget through the widget's StylesCache (padding,
+        borders, tint, then the app's colour filters), a new Strip or two each: about
+        25 µs a line, most of a millisecond a screenful, on every key. This list has none
+        of those extras and the filters only change styles, so the styles are finished
+        once per look and each finished line is kept by the row it shows.
+        """
+        look = self._current_look(crop)
+        if look is None:
+            return super().render_lines(crop)
+        refs, lines, summarise = self.refs, self._lines, self.summarise
+        top, cursor = self.scroll_offset.y, self.cursor
+        out = []
+        for index in range(top + crop.y, top + crop.bottom):
+            if index >= len(refs):
+                out.append(look.blank)
+                continue
+            row = summarise(refs[index])
+            key = (row, index == cursor)
+            strip = lines.get(key)
+            if strip is None:
+                styles = self._row_style(key[1], row.state, finish=look)
+                strip = lines[key] = draw(row, look.width, styles, look.tail)
+                if len(lines) > 512:
+                    del lines[next(iter(lines))]
+            out.append(strip)
+        return out
+
+    def _current_look(self, crop: Region) -> Look | None:
+        """The look of finished lines for `crop`, or None where Textual must finish them."""
+        width = self.scrollable_content_region.width
+        base_background, background = self.background_colors
+        filters = tuple(self.app.get_line_filters())
+        look = self._look
+        if look is not None and look.key == (crop, width, base_background, background,
+                                             filters):
+            return look
+        self._lines.clear()
+        look = self._look = None
+        styles = self.styles
+        if (crop.column_span != (0, self.size.width) or styles.gutter or styles.tint.a
+                or styles.opacity != 1 or styles.text_opacity != 1
+                or any(edge for edge, _ in styles.outline)
+                or (styles.has_rule("hatch") and styles.hatch != "none")):
+            return None
+        # The blank past the rows is the widget's colours: what StylesCache pads with.
+        tail_style = TextualStyle(background=base_background + background).rich_style
+        look = Look((crop, width, base_background, background, filters), width, filters,
+                    background)
+        look.tail = Segment(" " * (crop.width - width), look.finish(tail_style)) \
+            if crop.width > width else None
+        look.blank = draw_blank(width, look.finish(self._style("base")), look.tail)
+        self._look = look
+        return look
+
+    def _row_style(self, cursor: bool, state: str, finish: Look | None) -> tuple[Style, Style]:
+        """(the mark's style, the rest's) for a row on or off the cursor in `state`."""
+        style = self._style("base") + self._style("cursor") if cursor else self._style("base")
+        mark = style + self._style(state) if state else style
+        if finish is None:
+            return mark, style
+        return finish.finish(mark), finish.finish(style)
+
+
+class Look:
+    """How finished lines look: the width, the app's colour filters over the background.
+    Styles are finished once each, as Textual finishes each segment of a line."""
+
+    def __init__(self, key: tuple[object, ...], width: int, filters: tuple[LineFilter, ...],
+                 background: Color) -> None:
+        self.key = key
+        self.width = width
+        self.filters = filters
+        self.background = background
+        self.tail: Segment | None = None  # past the rows' width (under the scrollbar)
+        self.blank = Strip([])
+        self._finished: dict[Style, Style] = {}
+
+    def finish(self, style: Style) -> Style:
+        done = self._finished.get(style)
+        if done is None:
+            segments = [Segment(" ", style)]
+            for line_filter in self.filters:
+                segments = line_filter.apply(segments, self.background)
+            done = self._finished[style] = segments[0].style or style
+        return done
+
+
+def draw(row: Row, width: int, styles: tuple[Style, Style],
+         tail: Segment | None = None) -> Strip:
+    """A row's line: the mark in its own style (overdue, blocked...), then the columns."""
+    stage = stage_label(row.stage) if width >= 110 else SHORT.get(row.stage, row.stage)
+    cells = [row.mark, row.ref, row.title, row.maker, stage, row.key, row.next_date]
+    text = " ".join(fit(cell, w) for cell, (_, w) in zip(cells, columns(width), strict=True))
+    text = text[:width].ljust(width)
+    mark_style, style = styles
+    segments = [Segment(text[:1], mark_style), Segment(text[1:], style)]
+    if tail is not None:
+        segments.append(tail)
+    return Strip(segments, width + (tail.cell_length if tail is not None else 0))
+
+
+def draw_blank(width: int, style: Style, tail: Segment | None) -> Strip:
+    segments = [Segment(" " * width, style)]
+    if tail is not None:
+        segments.append(tail)
+    return Strip(segments, width + (tail.cell_length if tail is not None else 0))
