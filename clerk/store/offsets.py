@@ -18,10 +18,18 @@ for each decision (`clerk.domain.entries.Entry`), as parallel arrays in the docs
 so the TUI's filter is ready at once after opening, reading no decision. Opening parses
 only the first line; the entries are read when first asked for. A checkpoint
 copies the entries of unchanged decisions as it copies their bytes, and derives the rest.
+
+Opening maps the checkpoint into memory (POSIX) rather than reading it, and checks its
+CRC only when a checkpoint is about to copy its bytes: a write command at 10,000
+decisions then reads 35 MB less. Until then each decision read is checked on its own
+(a dict with the ref the index gives it), as `read_one` checks one. If the CRC no longer
+matches (the file changed on disk since it was indexed), the checkpoint parses the whole
+file as a full open would, keeps every change made since, and writes a fresh index.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import threading
 import zlib
@@ -32,6 +40,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from clerk.domain.entries import Entry, entry_of
+from clerk.gc_pause import gc_paused
 from clerk.store import journal as journal_mod
 from clerk.store.schema import META_ID, SCHEMA_VERSION
 
@@ -58,6 +67,8 @@ def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | Non
         return orjson.dumps(data), None
     decisions = data["decisions"]
     lazy = decisions if isinstance(decisions, LazyDocs) else None
+    if lazy is not None and not lazy.matches_index():
+        decisions, lazy = lazy.reparsed(), None  # the file changed on disk: trust the file
     meta = orjson.dumps(data["meta"])
     parts = [b'{"meta":', meta, b',"decisions":{']
     position = len(parts[0]) + len(meta) + len(parts[2])
@@ -178,9 +189,10 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
     (~350 MB) where parsed dicts took ~1.4 GB, and opening needs no full parse.
     """
 
-    def __init__(self, raw: bytes, docs: dict[str, list[Any]], index: Path | None = None,
-                 entries_at: int = 0, crc: int | None = None) -> None:
+    def __init__(self, raw: bytes | mmap.mmap, docs: dict[str, list[Any]],
+                 index: Path | None = None, entries_at: int = 0, crc: int | None = None) -> None:
         self._view = memoryview(raw)
+        self._matches: bool | None = None  # the bytes' CRC against the index's, once asked
         # doc_id -> (start, length, ref), in file order: the index lists them so already
         # (checked, as sorting 100,000 spans costs ~0.15 s of every open)
         spans = [(doc_id, (start, length, ref)) for ref, (start, length, doc_id) in docs.items()]
@@ -194,7 +206,30 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
             spans.sort(key=lambda span: span[1][0])
         self._spans: dict[str, tuple[int, int, str]] = dict(spans)
         self._changed: dict[str, dict[str, Any]] = {}
+        self._removed: set[str] = set()
         self._order: dict[str, None] = dict.fromkeys(self._spans)
+
+    def matches_index(self) -> bool:
+        """Whether the bytes are still those the index was written for (CRC, once)."""
+        if self._matches is None:
+            self._matches = self._crc is not None and zlib.crc32(self._view) == self._crc
+        return self._matches
+
+    def reparsed(self) -> dict[str, dict[str, Any]]:
+        """The decisions as a full parse of the file gives them, with every change since
+        opening applied: for a file whose bytes no longer match its index."""
+        from clerk.store.errors import RegisterCorrupt
+
+        try:
+            stored = orjson.loads(self._view)["decisions"]
+        except (orjson.JSONDecodeError, KeyError, TypeError) as error:
+            raise RegisterCorrupt(
+                "The register file changed on disk while it was open and can no longer be "
+                f"read ({error}). Every change is safe in its journal; see `clerk verify`."
+            ) from None
+        docs = {doc_id: doc for doc_id, doc in stored.items() if doc_id not in self._removed}
+        docs.update(self._changed)
+        return docs
 
     def refs(self) -> dict[str, str]:
         """{ref: doc_id} without parsing anything."""
@@ -228,8 +263,6 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
         return self._changed.keys()
 
     def _read_entries(self) -> dict[str, Entry]:
-        from clerk.store.loading import gc_paused
-
         with self._entries_lock:
             if self._entries is None:
                 with gc_paused():  # 100,000s of new tuples: no cycles to look for
@@ -272,6 +305,7 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
         self._order[doc_id] = None
 
     def __delitem__(self, doc_id: str) -> None:
+        self._removed.add(doc_id)
         self._changed.pop(doc_id, None)
         self._spans.pop(doc_id, None)
         del self._order[doc_id]
@@ -288,7 +322,8 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
 
 def load_lazily(path: Path) -> dict[str, Any] | None:
     """The register as {"meta": ..., "decisions": LazyDocs} when the index matches the file
-    byte for byte (size and CRC) and no migration is due; else None (parse it all)."""
+    (size and journal position; the CRC is checked before a checkpoint copies its bytes,
+    see the module's docstring) and no migration is due; else None (parse it all)."""
     try:
         with open(index_path(path), "rb") as handle:
             index = read_head(handle)
@@ -296,8 +331,8 @@ def load_lazily(path: Path) -> dict[str, Any] | None:
         if index.get("v") != INDEX_VERSION:
             return None
         with open(path, "rb") as handle:
-            raw = handle.read()
-        if len(raw) != index["size"] or zlib.crc32(raw) != index["crc"]:
+            raw = _map_or_read(handle)
+        if len(raw) != index["size"]:
             return None
         start, length = index["meta"]
         meta = orjson.loads(raw[start:start + length])
@@ -309,3 +344,15 @@ def load_lazily(path: Path) -> dict[str, Any] | None:
                                                     entries_at, index["crc"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _map_or_read(handle: BinaryIO) -> bytes | mmap.mmap:
+    """The file's bytes, mapped read-only where that is safe: on POSIX a checkpoint
+    replaces the file by rename, so a mapped old file stays whole. Windows cannot rename
+    over a mapped file, so there (and for an empty file) it is read."""
+    if os.name == "posix":
+        try:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            pass
+    return handle.read()

@@ -57,3 +57,42 @@ def test_a_stale_or_broken_index_is_ignored(path: Path, council: CouncilProfile)
     assert read_one(path, "D2013-001") is None
     index_path(path).unlink()
     assert read_one(path, "D2013-001") is None
+
+
+def test_a_file_changed_on_disk_since_its_index_is_trusted_over_the_index(
+        path: Path, council: CouncilProfile) -> None:
+    """The same size and journal position, different bytes (edited by hand, or bit rot):
+    a checkpoint must not copy spans it can no longer vouch for; it keeps the file's text
+    as a full parse reads it, plus every change saved since."""
+    _filled(path, council)
+    raw = path.read_bytes()
+    assert raw.count(b"Title 7 ") == raw.count(b"Title 9 ") == 1
+    # one decision a byte longer, a later one a byte shorter: same size, spans between moved
+    path.write_bytes(raw.replace(b"Title 7 ", b"Title 8 b").replace(b"Title 9 ", b"Title9 "))
+    with Register.open(path, write=True) as reg:
+        changed = reg.get("D2013-002")
+        changed.title = "Changed since"
+        reg.save(changed, action="edited")
+        reg.checkpoint()
+    with Register.open(path) as reg:
+        assert reg.get("D2013-007").title.startswith("Title 8 b")
+        assert reg.get("D2013-008").title.startswith("Title 8 ")
+        assert reg.get("D2013-009").title.startswith("Title9 ")
+        assert reg.get("D2013-002").title == "Changed since"
+        assert len(reg) == 29
+    assert read_one(path, "D2013-008")[0]["title"].startswith("Title 8 ")  # type: ignore[index]
+
+
+def test_a_checkpoint_after_a_lazy_open_copies_unchanged_decisions_exactly(
+        path: Path, council: CouncilProfile) -> None:
+    _filled(path, council)
+    before = orjson.loads(path.read_bytes())["decisions"]
+    with Register.open(path, write=True) as reg:
+        changed = reg.get("D2013-003")
+        changed.title = "Only this one"
+        reg.save(changed, action="edited")
+        reg.checkpoint()
+    after = orjson.loads(path.read_bytes())["decisions"]
+    assert after.keys() == before.keys()
+    assert [doc_id for doc_id in before if before[doc_id] != after[doc_id]] == \
+        [doc_id for doc_id, doc in before.items() if doc["ref"] == "D2013-003"]
