@@ -12,7 +12,6 @@ from __future__ import annotations
 import getpass
 import os
 import re
-import socket
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -22,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from clerk.store.errors import RegisterError, RegisterLocked
+from clerk.store.oslock import FileLock, LockHeld
 
 FILE_MODE = 0o600  # registers hold exempt information: owner only
 
@@ -41,20 +40,23 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file whole."""
+def atomic_write_bytes(path: Path, payload: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `payload` so that a crash leaves the old or the new file whole
+    (`durable=False`: whole, but perhaps the old one after a power cut; no fsyncs)."""
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:  # mkstemp creates the file owner-only (0600), which os.replace keeps
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with _ignoring_os_errors():
             os.unlink(tmp_name)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def remove_stale_temp_files(path: Path) -> None:
@@ -148,27 +150,20 @@ class WriterLock:
         self.register_path = register_path
         self.lock_path = Path(f"{register_path}.lock")
         self.owner_path = Path(f"{register_path}.lock.owner")
-        self._lock = FileLock(
-            self.lock_path,
-            timeout=0,
-            mode=FILE_MODE,
-            thread_local=False,
-            fallback_to_soft=False,  # a soft (marker) lock would outlive a killed process
-            preserve_lock_file=True,
-        )
+        self._lock = FileLock(self.lock_path, FILE_MODE)
 
     def acquire(self) -> None:
         try:
-            self._lock.acquire(timeout=0, blocking=False)
-        except Timeout:
+            self._lock.acquire()
+        except LockHeld:
             raise RegisterLocked(self._refusal()) from None
         except OSError as error:
             raise RegisterError(
                 f"Cannot take the writer's lock {self.lock_path}: {error.strerror or error}. "
                 "Check the folder exists and you may write to it."
             ) from error
-        try:
-            atomic_write_bytes(self.owner_path, orjson.dumps(_owner_record()))
+        try:  # not fsynced: after a crash the OS lock is gone and this file means nothing
+            atomic_write_bytes(self.owner_path, orjson.dumps(_owner_record()), durable=False)
         except OSError:
             pass  # the owner file only improves the message; the lock is what counts
 
@@ -179,7 +174,7 @@ class WriterLock:
         # after another process has taken over.
         with _ignoring_os_errors():
             os.unlink(self.owner_path)
-        self._lock.release(force=True)
+        self._lock.release()
 
     def _refusal(self) -> str:
         who = "another clerk process"
@@ -210,7 +205,8 @@ def _owner_record() -> dict[str, Any]:
                         *sys.argv[1:]])
     return {
         "pid": os.getpid(),
-        "host": socket.gethostname(),
+        "host": os.uname().nodename if hasattr(os, "uname") else os.environ.get(
+            "COMPUTERNAME", ""),
         "user": user,
         "started": datetime.now().isoformat(timespec="seconds"),
         "command": command,
