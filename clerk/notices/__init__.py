@@ -16,6 +16,7 @@ from datetime import date
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.gc_pause import gc_paused
 from clerk.notices.needs import NEEDS, forward_plan_entries, forward_plan_refs, plan_row_missing
 from clerk.notices.text import lower_first, period_text
 
@@ -82,9 +83,10 @@ def render_notice(
     if missing:
         raise NoticeRefused(KINDS[kind], decision.ref or decision.title or "this decision",
                             missing)
-    from clerk.notices import render  # reportlab is loaded here, not at import
+    with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
+        from clerk.notices import render  # reportlab is loaded here, not at import
 
-    return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
+        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
 
 
 def render_forward_plan(
@@ -107,6 +109,7 @@ def render_forward_plan(
                     for item in plan_row_missing(decision, profile)]
     if missing:
         raise NoticeRefused("Forward plan", period_text(start, end), missing)
-    from clerk.notices import render
+    with gc_paused():
+        from clerk.notices import render
 
-    return render.forward_plan(entries, profile, start, end, published_on)
+        return render.forward_plan(entries, profile, start, end, published_on)

@@ -8,13 +8,12 @@ wrong and where the last good copy is; the file itself is left byte for byte as 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import orjson
 
+from clerk.gc_pause import gc_paused
 from clerk.store.errors import RegisterCorrupt, RegisterError, RegisterNotFound
 from clerk.store.schema import (
     SCHEMA_VERSION,
@@ -46,19 +45,6 @@ def advice(path: Path) -> str:
     if journal.exists():
         text += f"; the journal {journal} still holds every change saved, including later ones"
     return text + "."
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Parsing creates millions of containers at 100k decisions; the cyclic collector would
-    rescan the growing heap again and again (2.3 s instead of 0.8 s). JSON has no cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_register(

@@ -61,6 +61,12 @@ class ClerkApp(App[None]):
     def ctx(self) -> Ctx:
         return Ctx(self.profile, self.today)
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: the start-up burst is over."""
+        from clerk.gc_pause import pace_for_interaction
+
+        pace_for_interaction()
+
     def on_mount(self) -> None:
         from clerk.tui.screens.register import RegisterScreen
         from clerk.tui.screens.welcome import WelcomeScreen
