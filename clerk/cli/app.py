@@ -19,8 +19,8 @@ def open_app(ctx: Context) -> None:
 
     create = not ctx.path.exists()
     council = load_profile(default_council_path()) if create else None
-    # Reading the register (file reads and its checksum, which release the GIL) overlaps
-    # importing Textual, which takes as long: at 100,000 decisions a third of a second.
+    # Opening the register (mapping the file, reading its index) overlaps importing
+    # Textual where it waits on the disk rather than the interpreter.
     opened: list[Register] = []
     failed: list[BaseException] = []
 
@@ -44,15 +44,19 @@ def open_app(ctx: Context) -> None:
         raise failed[0]
     register = opened[0]
     job: BackupJob | None = None
+    app = None
     try:
-        try:
-            job = take_backup(register, reason="start", background=True)
+        app = make_app(register)
+        try:  # the snapshot now; the copying once the app is on screen
+            job = take_backup(register, reason="start", background=True, not_before=app.shown)
         except RegisterError as error:
             click.echo(f"Warning: {error}", err=True)
-        make_app(register).run()
+        app.run()
     finally:
         try:
             if job is not None:
+                if app is not None:
+                    app.shown.set()  # the app may have failed before its first frame
                 job.wait()  # before the lock goes: the copy must finish
         except RegisterError as error:
             click.echo(f"Warning: {error}", err=True)

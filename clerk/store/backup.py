@@ -79,10 +79,12 @@ class Backup:
 class BackupJob:
     """A backup being copied and verified in a thread; `wait()` gives the Backup."""
 
-    def __init__(self, target: Any, background: bool) -> None:
+    def __init__(self, target: Any, background: bool,
+                 not_before: threading.Event | None = None) -> None:
         self.result: Backup | None = None
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._not_before = not_before
         if background:
             self._thread = threading.Thread(target=self._run, args=(target,),
                                             name="clerk-backup", daemon=True)
@@ -91,6 +93,8 @@ class BackupJob:
             self._run(target)
 
     def _run(self, target: Any) -> None:
+        if self._not_before is not None:
+            self._not_before.wait()
         try:
             self.result = target()
         except BaseException as error:  # reported by wait(); never kills the app
@@ -107,10 +111,13 @@ class BackupJob:
         return self.result
 
 
-def take_backup(register: Register, *, reason: str = "start",
-                background: bool = False, now: datetime | None = None) -> BackupJob:
+def take_backup(register: Register, *, reason: str = "start", background: bool = False,
+                not_before: threading.Event | None = None,
+                now: datetime | None = None) -> BackupJob:
     """Snapshot the open (writable) register now; copy, verify and rotate (in a thread if
-    `background`). Raises RegisterError at once if even the snapshot fails."""
+    `background`, once `not_before` is set if given: the app sets it when its first frame
+    is on screen, so copying and hashing the files does not compete with starting up).
+    Raises RegisterError at once if even the snapshot fails."""
     path = register.path
     if path is None or not register.writable:
         raise RegisterError("Only a register open for writing on disk can be backed up.")
@@ -143,7 +150,7 @@ def take_backup(register: Register, *, reason: str = "start",
             shutil.rmtree(incoming, ignore_errors=True)
             raise
 
-    return BackupJob(finish, background)
+    return BackupJob(finish, background, not_before)
 
 
 def backup_if_none_today(register: Register, now: datetime | None = None) -> Backup | None:

@@ -6,6 +6,7 @@ settings and notices live; no screen opens a file of its own.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -53,6 +54,8 @@ class ClerkApp(App[None]):
         self.startup_problems = problems
         self.chosen_theme = theme
         self._saved_listeners: list[partial[None]] = []
+        # set once the first frame is on screen: background work that can wait, waits
+        self.shown = threading.Event()
 
     @property
     def profile(self) -> CouncilProfile:
@@ -66,6 +69,7 @@ class ClerkApp(App[None]):
         from clerk.gc_pause import pace_for_interaction
 
         pace_for_interaction()
+        self.shown.set()
 
     def on_mount(self) -> None:
         from clerk.tui.screens.register import RegisterScreen

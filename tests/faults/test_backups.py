@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -178,7 +179,9 @@ def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> N
 
     ran = []
 
-    class App:
+    class App:  # fails before its first frame: `shown` is never set by the app itself
+        shown = threading.Event()
+
         def run(self) -> None:
             ran.append(True)
 
@@ -191,3 +194,19 @@ def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> N
     assert all(backup_mod.check_backup(b) == [] for b in backups)
     manifest = orjson.loads((backups[0].folder / "manifest.json").read_bytes())
     assert manifest["decisions"] == 9
+
+
+def test_the_start_backup_copies_only_once_the_app_is_shown(demo: Any) -> None:
+    """The snapshot is taken at once (so a save made meanwhile is not in it); the copying
+    and hashing wait for the first frame."""
+    shown = threading.Event()
+    with Register.open(demo.db, write=True) as register:
+        job = take_backup(register, reason="start", background=True, not_before=shown)
+        changed = register.get(_refs(demo.db)[0])
+        changed.title = "Saved after the snapshot"
+        register.save(changed, action="edited")
+        assert list_backups(demo.db) == []  # not copied yet
+        shown.set()
+        backup = job.wait()
+    assert backup_mod.check_backup(backup) == []
+    assert backup.manifest["journal"]["size"] < Path(f"{demo.db}.journal").stat().st_size
