@@ -174,20 +174,23 @@ def _finish(path: Path, incoming: Path, linked: bool, end: int, seq: int, last: 
     checkpoint = incoming / path.name
     journal_source = Path(f"{path}.journal")
     journal_copy = incoming / journal_source.name
-    journal_sha = _copy_prefix(journal_source, journal_copy, end)
-    if _sha256(journal_copy) != journal_sha:
-        raise RegisterError(f"The backup's copy of {journal_source} does not match the journal "
-                            "(the disk may be failing); it was not kept.")
-    if end and _last_entry(journal_copy) != (seq, last):
-        raise RegisterError(f"The backup's copy of {journal_source} does not end at the "
-                            f"register's last change (entry {seq}); it was not kept.")
+    previous = _latest(path)
+    journal_sha = _share_journal(previous, journal_copy, end, seq, last)
+    if journal_sha is None:
+        journal_sha = _copy_prefix(journal_source, journal_copy, end)
+        if _sha256(journal_copy) != journal_sha:
+            raise RegisterError(f"The backup's copy of {journal_source} does not match the "
+                                "journal (the disk may be failing); it was not kept.")
+        if end and _last_entry(journal_copy) != (seq, last):
+            raise RegisterError(f"The backup's copy of {journal_source} does not end at the "
+                                f"register's last change (entry {seq}); it was not kept.")
     manifest = {
         "format": "clerk-backup",
         "taken": now.isoformat(timespec="seconds"),
         "reason": reason,
         "decisions": decisions,
         "checkpoint": {"name": path.name, "size": checkpoint.stat().st_size,
-                       "sha256": _sha256(checkpoint), "linked": linked},
+                       "sha256": _checkpoint_sha(previous, checkpoint), "linked": linked},
         "journal": {"name": journal_copy.name, "size": end, "sha256": journal_sha,
                     "seq": seq, "hash": last},
     }
@@ -205,6 +208,46 @@ def _finish(path: Path, incoming: Path, linked: bool, end: int, seq: int, last: 
     backup = _read(final)
     assert backup is not None
     return backup
+
+
+# A start with nothing saved since the last backup (the usual case: the app opened, read,
+# closed) would copy and hash the same hundreds of megabytes at 100,000 decisions. Backup
+# files are never changed once complete, so the new backup shares the previous one's files
+# (hard links: the same bytes, verified when first copied) wherever they are unchanged.
+
+
+def _latest(path: Path) -> Backup | None:
+    backups = list_backups(path)
+    return backups[0] if backups else None
+
+
+def _share_journal(previous: Backup | None, target: Path, end: int, seq: int,
+                   last: str) -> str | None:
+    """Link the previous backup's journal copy if it ends where the register does now;
+    its SHA-256, or None (copy the journal)."""
+    if previous is None:
+        return None
+    noted = previous.manifest["journal"]
+    if (noted.get("size"), noted.get("seq"), noted.get("hash")) != (end, seq, last):
+        return None
+    try:
+        if previous.journal.stat().st_size != end:
+            return None
+        os.link(previous.journal, target)
+    except OSError:
+        return None
+    return str(noted["sha256"])
+
+
+def _checkpoint_sha(previous: Backup | None, checkpoint: Path) -> str:
+    """The previous backup's hash when it links this very file (no checkpoint since)."""
+    if previous is not None and previous.manifest["checkpoint"].get("linked"):
+        try:
+            if os.path.samefile(previous.checkpoint, checkpoint):
+                return str(previous.manifest["checkpoint"]["sha256"])
+        except OSError:
+            pass
+    return _sha256(checkpoint)
 
 
 def _make_dir(folder: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import threading
 from datetime import datetime, timedelta
@@ -210,3 +211,24 @@ def test_the_start_backup_copies_only_once_the_app_is_shown(demo: Any) -> None:
         backup = job.wait()
     assert backup_mod.check_backup(backup) == []
     assert backup.manifest["journal"]["size"] < Path(f"{demo.db}.journal").stat().st_size
+
+
+def test_a_start_with_nothing_saved_shares_the_last_backups_files(demo: Any) -> None:
+    """At 100,000 decisions each start would otherwise copy and hash ~700 MB again."""
+    def start_backup() -> Any:
+        with Register.open(demo.db, write=True) as register:
+            return take_backup(register, reason="start").wait()
+
+    first, second = start_backup(), start_backup()
+    assert os.path.samefile(first.journal, second.journal)
+    assert second.manifest["journal"] == first.manifest["journal"]
+    assert second.manifest["checkpoint"]["sha256"] == first.manifest["checkpoint"]["sha256"]
+
+    demo("new", "--title", "Saved between starts", "--decision-maker", "Cabinet")
+    third = start_backup()
+    assert not os.path.samefile(third.journal, second.journal)
+    assert third.manifest["journal"]["size"] > second.manifest["journal"]["size"]
+    assert b"Saved between starts" in third.journal.read_bytes()
+
+    shutil.rmtree(first.folder)  # rotation deletes the oldest: the others stay whole
+    assert backup_mod.check_backup(second) == [] and backup_mod.check_backup(third) == []
