@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
 READ_AT_ONCE = 2_000  # decisions: a register this small is indexed before the first frame
+# Work that can wait (the rules' columns, the rest of a long filter) starts this long after
+# the frame it follows. Textual writes a frame to the terminal from its own thread, which
+# waits for the interpreter while this one is busy: up to the 5 ms switch interval, and
+# the whole of a C loop such as a filter's scan. Idle for a moment, the frame goes out first.
+AFTER_THE_FRAME = 0.002  # seconds
 
 
 class RegisterScreen(Screen[None]):
@@ -122,7 +128,7 @@ class RegisterScreen(Screen[None]):
         if row is None:
             row = self.quick[ref] = quick_row(ref, self.clerk.register.get_raw(ref))
         if not self._wanted:
-            self.call_after_refresh(self._work_out_rows)
+            self._after_the_frame(self._work_out_rows)
         self._wanted[ref] = None
         return row
 
@@ -133,6 +139,10 @@ class RegisterScreen(Screen[None]):
             row = self.rows[ref] = row_of(decision, self.clerk.profile, self.clerk.today)
             self.quick.pop(ref, None)
         return row
+
+    def _after_the_frame(self, work: Callable[[], None]) -> None:
+        """Do `work` once the next frame is on the terminal (see AFTER_THE_FRAME)."""
+        self.call_after_refresh(self.set_timer, AFTER_THE_FRAME, work)
 
     def _work_out_rows(self) -> None:
         listing = self.query_one(DecisionList)
@@ -206,7 +216,7 @@ class RegisterScreen(Screen[None]):
         self._show_detail(decisions.current)
         self._paint_with_the_filter_box(decisions)
         if not complete:
-            self.call_after_refresh(self._filter_the_rest, typed)
+            self._after_the_frame(partial(self._filter_the_rest, typed))
 
     def _filter_the_rest(self, typed: str) -> None:
         if self.query_one("#filter", Input).value == typed:  # else a later key took over
@@ -249,7 +259,7 @@ class RegisterScreen(Screen[None]):
             row = self.rows.get(ref)
             if row is None:  # the rules' verdict follows just after the frame
                 if not self._wanted:
-                    self.call_after_refresh(self._work_out_rows)
+                    self._after_the_frame(self._work_out_rows)
                 self._wanted[ref] = None
                 self._set_text("#row-detail", f"[b]{escape(ref)}[/b] …")
                 state = ""
