@@ -137,7 +137,19 @@ def load_data(path: Path, *, writable: bool) -> tuple[Data, bool]:
                 f"{error!r}. " + advice(path)
             ) from None
     check_shape(data, path, advice(path))
+    if writable and not migrated:
+        reindex(path, raw, data)
     return data, migrated
+
+
+def reindex(path: Path, raw: bytes, data: Data) -> None:
+    """Write the index a missing, stale or older-format one should have been, when the file
+    is exactly what a checkpoint of `data` writes: the next open need not parse it all."""
+    from clerk.store.offsets import dump_with_spans, write_index
+
+    payload, index = dump_with_spans(data)
+    if index is not None and payload == raw:
+        write_index(path, index)
 
 
 def pre_migration_path(path: Path, version: int, raw: bytes) -> Path:

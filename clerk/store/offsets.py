@@ -2,9 +2,12 @@
 
 A checkpoint serialises the register piece by piece (the same bytes as one orjson.dumps
 of the whole dict) and notes each decision's byte span in PATH.index:
-  {"v": 3, "size": <file size>, "crc": <zlib.crc32 of the file>, "meta": [start, length],
-   "seq": n, "hash": "..", "docs": {"D2013-001": [start, length, doc_id], ...}
+  {"v": 4, "size": <file size>, "crc": <zlib.crc32 of the file>, "meta": [start, length],
+   "seq": n, "hash": "..", "ids": [doc_id, ...], "refs": ["D2013-001", ...],
+   "starts": [...], "lengths": [...]
    ,"entries": {...}}
+(parallel arrays in file order: at 10,000 decisions they parse in a third of the time
+10,000 little [start, length, id] lists took, and build the lookups in C)
 `clerk show REF` then reads the meta and one decision instead of parsing every decision
 (34 MB at 10,000), and replays the journal tail as a full open would. The index is only a
 cache: it is written after the checkpoint without an fsync, and whenever it is missing,
@@ -44,7 +47,7 @@ from clerk.gc_pause import gc_paused
 from clerk.store import journal as journal_mod
 from clerk.store.schema import META_ID, SCHEMA_VERSION
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 ENTRIES_KEY = b',"entries":'  # the index's last key, on a line of its own
 
 
@@ -72,10 +75,12 @@ def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | Non
     meta = orjson.dumps(data["meta"])
     parts = [b'{"meta":', meta, b',"decisions":{']
     position = len(parts[0]) + len(meta) + len(parts[2])
-    docs: dict[str, list[Any]] = {}
+    ids: list[str] = []
+    refs: list[str] = []
+    starts: list[int] = []
+    lengths: list[int] = []
     entries: list[Entry] = []
     dumps, loads = orjson.dumps, orjson.loads
-    unindexable = False
     for number, doc_id in enumerate(decisions):
         key = (b',"' if number else b'"') + dumps(doc_id)[1:] + b":"
         found = lazy.stored_bytes(doc_id) if lazy is not None else None
@@ -92,21 +97,22 @@ def dump_with_spans(data: dict[str, dict[str, Any]]) -> tuple[bytes, bytes | Non
         parts.append(body)
         entries.append(entry)
         position += len(key)
-        if ref in docs:
-            unindexable = True  # a reference twice: only a full parse can say so
-        docs[ref] = [position, len(body), doc_id]
+        ids.append(doc_id)
+        refs.append(ref)
+        starts.append(position)
+        lengths.append(len(body))
         position += len(body)
     parts.append(b"}}")
     payload = b"".join(parts)
-    if unindexable:
-        return payload, None
+    if len(set(refs)) != len(refs):
+        return payload, None  # a reference twice: only a full parse can say so
     meta_doc = data["meta"][META_ID]
     size, crc = len(payload), zlib.crc32(payload)
     index = orjson.dumps({
         "v": INDEX_VERSION, "size": size, "crc": crc,
         "meta": [len(b'{"meta":'), len(meta)],
         "seq": meta_doc.get("journal_seq"), "hash": meta_doc.get("journal_hash"),
-        "docs": docs,
+        "ids": ids, "refs": refs, "starts": starts, "lengths": lengths,
     })
     _, hays, stages, dues, agendas = zip(*entries, strict=True) if entries else ((),) * 5
     meetings, decided, due_on = zip(*agendas, strict=True) if agendas else ((),) * 3
@@ -158,10 +164,11 @@ def read_one(path: Path, ref: str) -> tuple[dict[str, Any] | None, dict[str, Any
                     or meta["journal_hash"] != index["hash"]):
                 return None
             doc = None
-            span = index["docs"].get(ref)
-            if span is not None:
-                handle.seek(span[0])
-                doc = orjson.loads(handle.read(span[1]))
+            refs = index["refs"]
+            if ref in refs:
+                number = refs.index(ref)
+                handle.seek(index["starts"][number])
+                doc = orjson.loads(handle.read(index["lengths"][number]))
                 if not isinstance(doc, dict) or doc.get("ref") != ref:
                     return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -189,25 +196,27 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
     (~350 MB) where parsed dicts took ~1.4 GB, and opening needs no full parse.
     """
 
-    def __init__(self, raw: bytes | mmap.mmap, docs: dict[str, list[Any]],
-                 index: Path | None = None, entries_at: int = 0, crc: int | None = None) -> None:
+    def __init__(self, raw: bytes | mmap.mmap, ids: list[str], refs: list[str],
+                 starts: list[int], lengths: list[int], index: Path | None = None,
+                 entries_at: int = 0, crc: int | None = None) -> None:
         self._view = memoryview(raw)
         self._matches: bool | None = None  # the bytes' CRC against the index's, once asked
-        # doc_id -> (start, length, ref), in file order: the index lists them so already
-        # (checked, as sorting 100,000 spans costs ~0.15 s of every open)
-        spans = [(doc_id, (start, length, ref)) for ref, (start, length, doc_id) in docs.items()]
+        self._whole: dict[str, dict[str, Any]] | None = None  # parsed if the spans fail
+        # doc_id -> (start, length, ref), in file order as the index lists them
+        self._spans: dict[str, tuple[int, int, str]] = dict(
+            zip(ids, zip(starts, lengths, refs, strict=True), strict=True))
+        if len(self._spans) != len(ids):
+            raise ValueError("a decision id twice in the index")
+        self._refs_at_open = refs, ids
         # the index's entries (in its docs' order) start at entries_at; read on first use
         self._index_file = index
         self._entries_at = entries_at
         self._crc = crc
         self._entries: dict[str, Entry] | None = None
         self._entries_lock = threading.Lock()
-        if any(a[1][0] > b[1][0] for a, b in zip(spans, spans[1:], strict=False)):
-            spans.sort(key=lambda span: span[1][0])
-        self._spans: dict[str, tuple[int, int, str]] = dict(spans)
         self._changed: dict[str, dict[str, Any]] = {}
         self._removed: set[str] = set()
-        self._order: dict[str, None] = dict.fromkeys(self._spans)
+        self._order: dict[str, None] = dict.fromkeys(ids)
 
     def matches_index(self) -> bool:
         """Whether the bytes are still those the index was written for (CRC, once)."""
@@ -218,22 +227,33 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
     def reparsed(self) -> dict[str, dict[str, Any]]:
         """The decisions as a full parse of the file gives them, with every change since
         opening applied: for a file whose bytes no longer match its index."""
-        from clerk.store.errors import RegisterCorrupt
 
-        try:
-            stored = orjson.loads(self._view)["decisions"]
-        except (orjson.JSONDecodeError, KeyError, TypeError) as error:
-            raise RegisterCorrupt(
-                "The register file changed on disk while it was open and can no longer be "
-                f"read ({error}). Every change is safe in its journal; see `clerk verify`."
-            ) from None
-        docs = {doc_id: doc for doc_id, doc in stored.items() if doc_id not in self._removed}
+        docs = {doc_id: doc for doc_id, doc in self._parse_whole().items()
+                if doc_id not in self._removed}
         docs.update(self._changed)
         return docs
 
+    def _parse_whole(self) -> dict[str, dict[str, Any]]:
+        from clerk.store.errors import RegisterCorrupt
+
+        if self._whole is None:
+            try:
+                with gc_paused():
+                    self._whole = orjson.loads(self._view)["decisions"]
+            except (orjson.JSONDecodeError, KeyError, TypeError) as error:
+                raise RegisterCorrupt(
+                    "The register file changed on disk while it was open and can no longer "
+                    f"be read ({error}). Every change is safe in its journal; see "
+                    "`clerk verify`."
+                ) from None
+        return self._whole  # type: ignore[return-value]
+
     def refs(self) -> dict[str, str]:
         """{ref: doc_id} without parsing anything."""
-        out = {span[2]: doc_id for doc_id, span in self._spans.items()}
+        if self._removed:
+            out = {span[2]: doc_id for doc_id, span in self._spans.items()}
+        else:
+            out = dict(zip(*self._refs_at_open, strict=True))
         out.update((doc["ref"], doc_id) for doc_id, doc in self._changed.items())
         return out
 
@@ -296,9 +316,20 @@ class LazyDocs(MutableMapping[str, dict[str, Any]]):
         doc = self._changed.get(doc_id)
         if doc is not None:
             return doc
-        start, length, _ = self._spans[doc_id]
-        parsed: dict[str, Any] = orjson.loads(self._view[start:start + length])
-        return parsed
+        start, length, ref = self._spans[doc_id]
+        if self._whole is None:
+            try:
+                parsed = orjson.loads(self._view[start:start + length])
+                if isinstance(parsed, dict) and parsed.get("ref") == ref:
+                    return parsed
+            except orjson.JSONDecodeError:
+                pass
+            if self.matches_index():  # the file is as indexed: a stored decision is damaged
+                from clerk.store.errors import RegisterCorrupt
+
+                raise RegisterCorrupt(f"Decision {ref} cannot be read from the register file; "
+                                      "`clerk verify` says more.")
+        return self._parse_whole()[doc_id]  # the file changed on disk since it was indexed
 
     def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
         self._changed[doc_id] = doc
@@ -340,8 +371,9 @@ def load_lazily(path: Path) -> dict[str, Any] | None:
         if (doc.get("schema") != SCHEMA_VERSION or doc["journal_seq"] != index["seq"]
                 or doc["journal_hash"] != index["hash"]):
             return None
-        return {"meta": meta, "decisions": LazyDocs(raw, index["docs"], index_path(path),
-                                                    entries_at, index["crc"])}
+        docs = LazyDocs(raw, index["ids"], index["refs"], index["starts"], index["lengths"],
+                        index_path(path), entries_at, index["crc"])
+        return {"meta": meta, "decisions": docs}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

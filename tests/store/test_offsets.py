@@ -70,6 +70,7 @@ def test_a_file_changed_on_disk_since_its_index_is_trusted_over_the_index(
     # one decision a byte longer, a later one a byte shorter: same size, spans between moved
     path.write_bytes(raw.replace(b"Title 7 ", b"Title 8 b").replace(b"Title 9 ", b"Title9 "))
     with Register.open(path, write=True) as reg:
+        assert reg.get("D2013-008").title.startswith("Title 8 ")  # its span has moved
         changed = reg.get("D2013-002")
         changed.title = "Changed since"
         reg.save(changed, action="edited")
@@ -96,3 +97,18 @@ def test_a_checkpoint_after_a_lazy_open_copies_unchanged_decisions_exactly(
     assert after.keys() == before.keys()
     assert [doc_id for doc_id in before if before[doc_id] != after[doc_id]] == \
         [doc_id for doc_id, doc in before.items() if doc["ref"] == "D2013-003"]
+
+
+def test_opening_for_writing_rebuilds_a_missing_index(path: Path,
+                                                      council: CouncilProfile) -> None:
+    """A register indexed by an older clerk (or whose index was lost) is parsed whole once,
+    not at every open."""
+    _filled(path, council)
+    index = index_path(path).read_bytes()
+    index_path(path).unlink()
+    with Register.open(path):  # a reader writes nothing
+        pass
+    assert not index_path(path).exists()
+    with Register.open(path, write=True):
+        pass
+    assert index_path(path).read_bytes() == index
