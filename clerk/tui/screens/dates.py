@@ -11,11 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from clerk.domain import rules
 from clerk.domain.dates import parse_date
 from clerk.tui import keys
+from clerk.tui.widgets.key_bar import KeyBar
 
 
 class DatesScreen(ModalScreen[None]):
@@ -28,7 +29,7 @@ class DatesScreen(ModalScreen[None]):
             yield Label("A notice or record published on (DD/MM/YYYY)")
             yield Input(f"{today:%d/%m/%Y}", id="published", compact=True)
             yield Static("", id="answers")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#published", Input).focus()

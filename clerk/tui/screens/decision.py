@@ -9,13 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from clerk.domain.decision import Decision
 from clerk.tui import keys
 from clerk.tui.screens import sections
 from clerk.tui.screens.flow import take_step
+from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.panels import CompliancePanel, LifecycleBar, StepsPanel, next_step
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class DecisionScreen(Screen[None]):
             with Vertical(id="side"):
                 yield CompliancePanel(classes="compliance")
                 yield StepsPanel(classes="steps")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.domain.calendar import fmt_date
@@ -20,6 +20,7 @@ from clerk.tui import keys
 from clerk.tui.screens.flow import take_step
 from clerk.tui.screens.forms.engine import FormScreen
 from clerk.tui.screens.forms.fields import Field
+from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.panels import CompliancePanel
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class MeetingScreen(Screen[None]):
         with Horizontal(id="meeting-body"):
             yield OptionList(id="agenda")
             yield CompliancePanel(id="meeting-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

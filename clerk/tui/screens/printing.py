@@ -19,11 +19,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.domain.dates import parse_date
 from clerk.domain.decision import Decision
+from clerk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
@@ -74,7 +75,7 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
             yield Static("", id="print-error")
             yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date and "
                          "confidential copy   [b]Esc[/b] cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#kinds", OptionList).focus()
@@ -124,7 +125,7 @@ class PrintJobScreen(ModalScreen[bool]):
             yield Static(f"[b]{escape(self.job_title)}[/b]")
             yield Static("Rendering the PDF…", id="status")
             yield Static("", id="printer")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.render_pdf()

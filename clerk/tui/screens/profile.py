@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from clerk.domain.calendar import CLEAR_DAY_MODES
 from clerk.domain.council import CouncilProfile
@@ -20,6 +20,7 @@ from clerk.store.errors import RegisterError
 from clerk.tui import keys
 from clerk.tui.screens.forms.engine import FormScreen
 from clerk.tui.screens.forms.fields import Field
+from clerk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
@@ -94,7 +95,7 @@ class ProfileScreen(Screen[None]):
                      id="profile-title")
         with VerticalScroll(id="profile-body"):
             yield Static(id="profile-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

@@ -12,13 +12,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from clerk.domain.lifecycle import STAGE_NAMES, new_decision, stage_label
 from clerk.tui import keys
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
 from clerk.tui.widgets.decision_list import DecisionList, header_text
 from clerk.tui.widgets.filter_input import FilterInput
+from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.register_index import RegisterIndex
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class RegisterScreen(Screen[None]):
         yield Static(id="columns")
         yield DecisionList(self.summarise, id="decisions")
         yield Static(id="row-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.clerk.on_saved(partial(self.saved))

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from clerk.domain.lifecycle import Refused
 from clerk.tui import keys
 from clerk.tui.screens.confirm import ConfirmScreen
 from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
+from clerk.tui.widgets.key_bar import KeyBar
 
 Submit = Callable[[dict[str, Any]], Any]
 
@@ -56,7 +57,7 @@ class FormScreen(ModalScreen[Any]):
             yield Static("", id="refusal")
             yield Static("[b]^s[/b] save   [b]Esc[/b] cancel   [b]Tab[/b] next field   "
                          "[$error]*[/] required", id="form-keys")
-        yield Footer()
+        yield KeyBar()
 
     def _widget(self, index: int, field: Field) -> Widget:
         value = self.initial.get(field.name)
