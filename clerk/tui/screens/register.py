@@ -31,6 +31,9 @@ READ_AT_ONCE = 2_000  # decisions: a register this small is indexed before the f
 # waits for the interpreter while this one is busy: up to the 5 ms switch interval, and
 # the whole of a C loop such as a filter's scan. Idle for a moment, the frame goes out first.
 AFTER_THE_FRAME = 0.002  # seconds
+# Rows past the top of the list drawn just after each filter's frame: the next key most
+# often narrows the list to some of them, and then they are on screen at once.
+DRAW_AHEAD = 150
 
 
 class RegisterScreen(Screen[None]):
@@ -125,13 +128,22 @@ class RegisterScreen(Screen[None]):
         row = self.rows.get(ref)
         if row is not None:
             return row
-        row = self.quick.get(ref)
-        if row is None:
-            row = self.quick[ref] = quick_row(ref, self.clerk.register.get_raw(ref))
         if not self._wanted:
             self._after_the_frame(self._work_out_rows)
         self._wanted[ref] = None
+        return self._quick_row(ref)
+
+    def _quick_row(self, ref: str) -> Row:
+        row = self.quick.get(ref)
+        if row is None:
+            row = self.quick[ref] = quick_row(ref, self.clerk.register.get_raw(ref))
         return row
+
+    def _draw_ahead(self) -> None:
+        listing = self.query_one(DecisionList)
+        top = listing.scroll_offset.y
+        listing.draw_ahead(self.rows.get(ref) or self._quick_row(ref)
+                           for ref in listing.refs[top:top + DRAW_AHEAD])
 
     def full_row(self, ref: str) -> Row:
         row = self.rows.get(ref)
@@ -218,6 +230,7 @@ class RegisterScreen(Screen[None]):
         self._paint_with_the_filter_box(decisions)
         if not complete:
             self._after_the_frame(partial(self._filter_the_rest, typed))
+        self._after_the_frame(self._draw_ahead)
 
     def _filter_the_rest(self, typed: str) -> None:
         if self.query_one("#filter", Input).value == typed:  # else a later key took over

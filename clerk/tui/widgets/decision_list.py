@@ -10,7 +10,7 @@ row already seen is then a look-up, not a line styled again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from rich.segment import Segment
@@ -28,6 +28,7 @@ from textual.style import Style as TextualStyle
 from clerk.domain.lifecycle import stage_label
 from clerk.tui.summary import Row
 
+LINES_KEPT = 2_048  # finished lines: a few screenfuls typed through, and the rows drawn ahead
 SHORT = {"draft": "Draft", "planned": "Planned", "decided": "Decided",
          "published": "Published", "called-in": "Called in", "referred": "At Council",
          "council-decided": "Council done", "implemented": "Implemented"}
@@ -89,6 +90,7 @@ class DecisionList(ScrollView, can_focus=True):
         # often brings back rows that were on screen a key ago. Rows are immutable; a new
         # summary is a new key.
         self._lines: dict[tuple[Row, bool], Strip] = {}
+        self._highlighted: str | None = None  # the decision last said to be highlighted
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -121,8 +123,9 @@ class DecisionList(ScrollView, can_focus=True):
                 self._scroll_update(size)
             else:
                 self.call_after_refresh(self._scroll_update, size)
-        self.cursor = cursor if 0 <= cursor < len(refs) else 0
-        self.refresh()
+        # Not through the reactive: one repaint, and Highlighted only if the row changed.
+        self.set_reactive(DecisionList.cursor, cursor if 0 <= cursor < len(refs) else 0)
+        self._follow_cursor()
 
     def visible_refs(self) -> Sequence[str]:
         top = self.scroll_offset.y
@@ -132,7 +135,13 @@ class DecisionList(ScrollView, can_focus=True):
         if self.refs:
             self.cursor = max(0, min(len(self.refs) - 1, self.cursor + delta))
 
-    def watch_cursor(self, cursor: int) -> None:
+    def watch_cursor(self) -> None:
+        self._follow_cursor()
+
+    def _follow_cursor(self) -> None:
+        """Scroll the cursor's row into view, repaint, and say which decision it is on when
+        that changed (filtering often leaves the cursor where it was)."""
+        cursor = self.cursor
         height = max(self.scrollable_content_region.height, 1)
         top = self.scroll_offset.y
         if cursor < top:
@@ -140,7 +149,9 @@ class DecisionList(ScrollView, can_focus=True):
         elif cursor >= top + height:
             self.scroll_to(y=cursor - height + 1, animate=False)
         self.refresh()
-        self.post_message(self.Highlighted(self.current))
+        if self.current != self._highlighted:
+            self._highlighted = self.current
+            self.post_message(self.Highlighted(self.current))
 
     def open_current(self) -> None:
         if self.current is not None:
@@ -180,23 +191,27 @@ class DecisionList(ScrollView, can_focus=True):
         look = self._current_look(crop)
         if look is None:
             return super().render_lines(crop)
-        refs, lines, summarise = self.refs, self._lines, self.summarise
+        refs, summarise = self.refs, self.summarise
         top, cursor = self.scroll_offset.y, self.cursor
-        out = []
-        for index in range(top + crop.y, top + crop.bottom):
-            if index >= len(refs):
-                out.append(look.blank)
-                continue
-            row = summarise(refs[index])
-            key = (row, index == cursor)
-            strip = lines.get(key)
-            if strip is None:
-                styles = self._row_style(key[1], row.state, finish=look)
-                strip = lines[key] = draw(row, look.width, styles, look.tail)
-                if len(lines) > 512:
-                    del lines[next(iter(lines))]
-            out.append(strip)
-        return out
+        return [self._finished_line(summarise(refs[index]), index == cursor, look)
+                if index < len(refs) else look.blank
+                for index in range(top + crop.y, top + crop.bottom)]
+
+    def draw_ahead(self, rows: Iterable[Row]) -> None:
+        """Have these rows' lines (off the cursor) finished before they are shown."""
+        if self._look is not None:
+            for row in rows:
+                self._finished_line(row, False, self._look)
+
+    def _finished_line(self, row: Row, cursor: bool, look: Look) -> Strip:
+        key = (row, cursor)
+        strip = self._lines.get(key)
+        if strip is None:
+            styles = self._row_style(cursor, row.state, finish=look)
+            strip = self._lines[key] = draw(row, look.width, styles, look.tail)
+            if len(self._lines) > LINES_KEPT:
+                del self._lines[next(iter(self._lines))]
+        return strip
 
     def _current_look(self, crop: Region) -> Look | None:
         """The look of finished lines for `crop`, or None where Textual must finish them."""
