@@ -6,6 +6,8 @@ which the PDF base fonts cannot.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+
+from clerk.notices.fonts import COMMON
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONT = "DejaVuSans"
@@ -32,6 +36,11 @@ FOOTER_GAP = 6  # points the footer takes below the frame
 BODY_MARGINS = 2 * MARGIN + HEADER_GAP + FOOTER_GAP  # page height less the frame's
 
 
+_FACES = {FONT: FONT_DIR / "DejaVuSans.ttf", FONT_BOLD: FONT_DIR / "DejaVuSans-Bold.ttf"}
+_widening = threading.Lock()
+_whole = False  # the registered fonts hold their whole faces (see fonts.COMMON)
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
@@ -39,11 +48,30 @@ def register_fonts() -> None:
 
     from clerk.notices import fonts
 
-    pdfmetrics.registerFont(fonts.load(FONT, FONT_DIR / "DejaVuSans.ttf"))
-    pdfmetrics.registerFont(fonts.load(FONT_BOLD, FONT_DIR / "DejaVuSans-Bold.ttf"))
+    for name, path in _FACES.items():
+        pdfmetrics.registerFont(fonts.load(name, path, common=True))
     # No oblique face ships: italic falls back to the upright faces.
     for bold, italic, face in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
         addMapping(FONT, bold, italic, face)
+
+
+def cover(texts: Iterable[str]) -> None:
+    """Make the fonts draw every character of `texts`: the faces cut down to the common
+    characters are enough for most notices; any other character swaps in the whole
+    faces, for the rest of the process. Call it before laying out those texts."""
+    global _whole
+    register_fonts()
+    if _whole or all(ord(char) in COMMON for text in texts for char in text):
+        return
+    from reportlab.pdfbase import pdfmetrics
+
+    from clerk.notices import fonts
+
+    with _widening:
+        if not _whole:
+            for name, path in _FACES.items():
+                pdfmetrics.getFont(name).face = fonts.load_face(path, common=False)
+            _whole = True
 
 
 @lru_cache(maxsize=1)
