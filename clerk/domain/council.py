@@ -7,7 +7,6 @@ rules it was kept under.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
@@ -147,6 +146,8 @@ def load_profile(path: Path) -> CouncilProfile:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ProfileError(f"Cannot read council profile {path}: {error.strerror}.") from None
+    import tomllib  # only profiles read from a file need it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -16,9 +16,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from tinydb import TinyDB
+from typing import TYPE_CHECKING, Any
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
@@ -37,6 +35,9 @@ from clerk.store.loading import load_register
 from clerk.store.offsets import LazyDocs
 from clerk.store.schema import META_ID, bump_counter
 from clerk.store.storage import AtomicJSONStorage, WriterLock
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 
 class Register:
@@ -149,6 +150,8 @@ class Register:
     def db(self) -> TinyDB:
         """TinyDB over the live data, for ad-hoc queries: db.table("decisions").search(...)."""
         if self._db is None:
+            from tinydb import TinyDB
+
             storage = self._storage
             self._db = TinyDB(storage=lambda: storage)
         return self._db

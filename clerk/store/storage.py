@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from clerk.store.errors import RegisterError, RegisterLocked
 from clerk.store.oslock import FileLock, LockHeld
@@ -90,8 +89,9 @@ def _ignoring_os_errors() -> Iterator[None]:
         pass
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over the register's in-memory tables.
+class AtomicJSONStorage:
+    """TinyDB storage over the register's in-memory tables (TinyDB asks only for read,
+    write and close; tinydb itself is imported only when `Register.db` is first used).
 
     `read()` returns the live dict (no copy, no parse), so TinyDB queries see every save
     at once. `write()` is the checkpoint: an atomic replace of the file. TinyDB calls
@@ -120,6 +120,9 @@ class AtomicJSONStorage(Storage):
             payload, index = dump_with_spans(data)  # the bytes of orjson.dumps(data)
             atomic_write_bytes(self.path, payload)
             write_index(self.path, index)  # lets `show` read one decision
+
+    def close(self) -> None:
+        pass  # the register closes its own files
 
     @contextmanager
     def checkpointing(self) -> Iterator[None]:
