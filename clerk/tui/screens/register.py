@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,10 @@ from textual.widgets import Input, Static
 from clerk.domain.lifecycle import STAGE_NAMES, new_decision, stage_label
 from clerk.tui import keys
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
+from clerk.tui.widgets.after_the_frame import AfterTheFrame
 from clerk.tui.widgets.decision_list import DecisionList, header_text
 from clerk.tui.widgets.filter_input import FilterInput
+from clerk.tui.widgets.kept_text import KeptText
 from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.register_index import RegisterIndex
 
@@ -26,11 +27,6 @@ if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
 READ_AT_ONCE = 2_000  # decisions: a register this small is indexed before the first frame
-# Work that can wait (the rules' columns, the rest of a long filter) starts this long after
-# the frame it follows. Textual writes a frame to the terminal from its own thread, which
-# waits for the interpreter while this one is busy: up to the 5 ms switch interval, and
-# the whole of a C loop such as a filter's scan. Idle for a moment, the frame goes out first.
-AFTER_THE_FRAME = 0.002  # seconds
 # Rows past the top of the list drawn just after each filter's frame: the next key most
 # often narrows the list to some of them, and then they are on screen at once.
 DRAW_AHEAD = 150
@@ -60,21 +56,21 @@ class RegisterScreen(Screen[None]):
         self._generation = 0
         self._saved_early: set[str] = set()  # saved since the index began to be read
         self._wanted: dict[str, None] = {}  # rows drawn quick, to be worked out in full
-        self._texts: dict[str, object] = {}  # what each line above and below shows now
-        self._lines: dict[str, Static] = {}  # those lines, by selector
+        self._lines: dict[str, KeptText] = {}  # the lines above and below the list, by selector
         self._open_when_indexed = False  # Enter pressed on a filter still waiting
+        self.after_the_frame = AfterTheFrame(self)  # the rules' columns, the rest of a filter
 
     @property
     def clerk(self) -> ClerkApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="register-title")
+        yield KeptText(id="register-title")
         yield FilterInput(placeholder="Type to filter: title, reference, decision maker, ward",
                           id="filter", compact=True)
-        yield Static(id="columns")
+        yield KeptText(id="columns")
         yield DecisionList(self.summarise, id="decisions")
-        yield Static(id="row-detail")
+        yield KeptText(id="row-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -129,7 +125,7 @@ class RegisterScreen(Screen[None]):
         if row is not None:
             return row
         if not self._wanted:
-            self._after_the_frame(self._work_out_rows)
+            self.after_the_frame(self._work_out_rows)
         self._wanted[ref] = None
         return self._quick_row(ref)
 
@@ -153,10 +149,6 @@ class RegisterScreen(Screen[None]):
             self.quick.pop(ref, None)
         return row
 
-    def _after_the_frame(self, work: Callable[[], None]) -> None:
-        """Do `work` once the next frame is on the terminal (see AFTER_THE_FRAME)."""
-        self.call_after_refresh(self.set_timer, AFTER_THE_FRAME, work)
-
     def _work_out_rows(self) -> None:
         listing = self.query_one(DecisionList)
         on_screen = set(listing.visible_refs())
@@ -176,15 +168,12 @@ class RegisterScreen(Screen[None]):
     # ---- filtering and sorting ---------------------------------------------------------
 
     def _set_text(self, selector: str, text: Content) -> None:
-        """Update a fixed-height line only when its text changes, with no layout pass. The
-        text is built as Content, not markup: parsing markup took a tenth of a ms a line."""
-        key = (text.plain, tuple(text.spans))
-        if self._texts.get(selector) != key:
-            self._texts[selector] = key
-            line = self._lines.get(selector)
-            if line is None:
-                line = self._lines[selector] = self.query_one(selector, Static)
-            line.update(text, layout=False)
+        """Show `text` on a line above or below the list. Built as Content, not markup:
+        parsing markup took a tenth of a ms a line."""
+        line = self._lines.get(selector)
+        if line is None:
+            line = self._lines[selector] = self.query_one(selector, KeptText)
+        line.show(text)
 
     def apply_filter(self, keep: str | None = None, *, whole: bool = False) -> None:
         """Show the decisions the filter box, stage and order ask for. In a large register
@@ -230,8 +219,8 @@ class RegisterScreen(Screen[None]):
         self._show_detail(decisions.current)
         self._paint_with_the_filter_box(decisions)
         if not complete:
-            self._after_the_frame(partial(self._filter_the_rest, typed))
-        self._after_the_frame(self._draw_ahead)
+            self.after_the_frame(partial(self._filter_the_rest, typed))
+        self.after_the_frame(self._draw_ahead)
 
     def _filter_the_rest(self, typed: str) -> None:
         if self.query_one("#filter", Input).value == typed:  # else a later key took over
@@ -250,7 +239,8 @@ class RegisterScreen(Screen[None]):
                 widget._check_refresh()
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()  # the register's own box: nothing above it listens
         self.apply_filter()
 
     @on(Input.Submitted, "#filter")
@@ -275,7 +265,7 @@ class RegisterScreen(Screen[None]):
             row = self.rows.get(ref)
             if row is None:  # the rules' verdict follows just after the frame
                 if not self._wanted:
-                    self._after_the_frame(self._work_out_rows)
+                    self.after_the_frame(self._work_out_rows)
                 self._wanted[ref] = None
                 self._set_text("#row-detail", Content.assemble((ref, "bold"), " …"))
                 state = ""

@@ -11,7 +11,7 @@ row already seen is then a look-up, not a line styled again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -27,6 +27,7 @@ from textual.style import Style as TextualStyle
 
 from clerk.domain.lifecycle import stage_label
 from clerk.tui.summary import Row
+from clerk.tui.widgets.after_the_frame import AfterTheFrame
 
 LINES_KEPT = 2_048  # finished lines: a few screenfuls typed through, and the rows drawn ahead
 SHORT = {"draft": "Draft", "planned": "Planned", "decided": "Decided",
@@ -91,6 +92,7 @@ class DecisionList(ScrollView, can_focus=True):
         # summary is a new key.
         self._lines: dict[tuple[Row, bool], Strip] = {}
         self._highlighted: str | None = None  # the decision last said to be highlighted
+        self.after_the_frame = AfterTheFrame(self)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -122,7 +124,7 @@ class DecisionList(ScrollView, can_focus=True):
             if self.scroll_offset.y > self.max_scroll_y:
                 self._scroll_update(size)
             else:
-                self.call_after_refresh(self._scroll_update, size)
+                self.after_the_frame(partial(self._scroll_update, size))
         # Not through the reactive: one repaint, and Highlighted only if the row changed.
         self.set_reactive(DecisionList.cursor, cursor if 0 <= cursor < len(refs) else 0)
         self._follow_cursor()
