@@ -69,7 +69,7 @@ class RegisterScreen(Screen[None]):
         yield FilterInput(placeholder="Type to filter: title, reference, decision maker, ward",
                           id="filter", compact=True)
         yield KeptText(id="columns")
-        yield DecisionList(self.summarise, id="decisions")
+        yield DecisionList(self.summarise, id="decisions", after_the_frame=self.after_the_frame)
         yield KeptText(id="row-detail")
         yield KeyBar()
 

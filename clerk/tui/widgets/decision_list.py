@@ -81,7 +81,8 @@ class DecisionList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
-    def __init__(self, summarise: Callable[[str], Row], *, id: str | None = None) -> None:
+    def __init__(self, summarise: Callable[[str], Row], *, id: str | None = None,
+                 after_the_frame: AfterTheFrame | None = None) -> None:
         super().__init__(id=id)
         self.summarise = summarise
         self.refs: Sequence[str] = ()
@@ -92,7 +93,8 @@ class DecisionList(ScrollView, can_focus=True):
         # summary is a new key.
         self._lines: dict[tuple[Row, bool], Strip] = {}
         self._highlighted: str | None = None  # the decision last said to be highlighted
-        self.after_the_frame = AfterTheFrame(self)
+        # the screen's, so that a keystroke's deferred work is one batch
+        self.after_the_frame = after_the_frame or AfterTheFrame(self)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -113,7 +115,8 @@ class DecisionList(ScrollView, can_focus=True):
         return self.refs[self.cursor] if 0 <= self.cursor < len(self.refs) else None
 
     def show(self, refs: Sequence[str], cursor: int = 0) -> None:
-        """Replace the rows (after filtering or sorting), the cursor on row `cursor`."""
+        """Replace the rows (after filtering or sorting), the cursor on row `cursor`. The
+        caller knows the rows changed: Highlighted is posted for the clerk's own moves."""
         self.refs = refs
         size = Size(self.size.width, len(refs))
         if size != self.virtual_size:
@@ -125,8 +128,9 @@ class DecisionList(ScrollView, can_focus=True):
                 self._scroll_update(size)
             else:
                 self.after_the_frame(partial(self._scroll_update, size))
-        # Not through the reactive: one repaint, and Highlighted only if the row changed.
+        # Not through the reactive: one repaint, no message.
         self.set_reactive(DecisionList.cursor, cursor if 0 <= cursor < len(refs) else 0)
+        self._highlighted = self.current
         self._follow_cursor()
 
     def visible_refs(self) -> Sequence[str]:
@@ -142,7 +146,7 @@ class DecisionList(ScrollView, can_focus=True):
 
     def _follow_cursor(self) -> None:
         """Scroll the cursor's row into view, repaint, and say which decision it is on when
-        that changed (filtering often leaves the cursor where it was)."""
+        that changed."""
         cursor = self.cursor
         height = max(self.scrollable_content_region.height, 1)
         top = self.scroll_offset.y
