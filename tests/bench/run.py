@@ -366,19 +366,25 @@ def table(figures: list[Figure], quick: bool, seconds: float) -> str:
 
 
 def put_in_readme(text: str) -> None:
+    """Replace the table (and its machine line) in README's Performance section, keeping
+    the prose after it; write the section if there is none."""
     readme = ROOT / "README.md"
     body = readme.read_text(encoding="utf-8")
-    head, marker, _ = body.partition("\n## Performance\n")
-    section = (
+    head, marker, rest = body.partition("\n## Performance\n")
+    intro = (
         "\n## Performance\n\n"
         "`python tests/bench/run.py` (or `--quick`) builds synthetic registers of 1,000, "
         "10,000 and 100,000 decisions (`clerk demo --decisions N`, about 3.4 KB each) and "
         "measures each figure against a baseline in the same run. Start-up and keystrokes "
         "are timed on a real pseudo-terminal (120x40) to the first frame showing the "
-        "expected text. The latest table:\n\n" + text + "\n"
+        "expected text. The latest table:\n\n"
     )
-    readme.write_text((head if marker else body.rstrip("\n") + "\n") + section,
-                      encoding="utf-8")
+    after = ""
+    if marker and "\nMedians of each figure" in rest:
+        after = rest.split("\nMedians of each figure", 1)[1].split("\n\n", 1)[1:]
+        after = "\n" + after[0] if after else ""
+    readme.write_text((head if marker else body.rstrip("\n") + "\n") + intro + text + "\n"
+                      + after, encoding="utf-8")
 
 
 def main() -> None:
