@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from importlib import import_module
-from typing import Any
 
 from reportlab.platypus import Flowable
 
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import Decision, to_plain
+from clerk.domain.decision import Decision
 from clerk.domain.exempt import public_view
 from clerk.notices.blocks import Context
 from clerk.notices.pages import PageMeta, build
@@ -33,18 +32,6 @@ BUILDERS: dict[str, tuple[str, str]] = {
 }
 
 
-def texts_of(value: Any) -> Iterator[str]:
-    """Every string in a decision's or profile's plain form: what a notice may print."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from texts_of(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from texts_of(item)
-
-
 def builder(kind: str) -> Builder:
     module, function = BUILDERS[kind]
     found: Builder = getattr(import_module(f"clerk.notices.{module}"), function)
@@ -56,7 +43,7 @@ def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
     # The one gate: a public notice is built only from the public view.
     shown = decision if confidential else public_view(decision)
     ctx = Context(profile=profile, published_on=published_on, confidential=confidential)
-    cover(texts_of([to_plain(shown), profile.to_dict()]))
+    cover(shown, profile)
     story = builder(kind)(shown, ctx)
     prefix = "CONFIDENTIAL – " if confidential else ""
     meta = PageMeta(
@@ -77,7 +64,7 @@ def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, 
     from clerk.notices import forward_plan as plan_notice
 
     shown = [public_view(d) for d in entries]
-    cover(texts_of([[to_plain(d) for d in shown], profile.to_dict()]))
+    cover(shown, profile)
     story = plan_notice.flowables(shown, ctx, start, end)
     period = period_text(start, end)
     meta = PageMeta(

@@ -112,14 +112,24 @@ def test_a_notice_is_the_same_bytes_with_the_cut_faces(kind: str, private: Decis
 
 def test_an_uncommon_character_brings_in_the_whole_faces(seed: Decision, profile,
                                                          faces: None) -> None:  # type: ignore[no-untyped-def]
-    use_faces(common=True)
+    """The whole faces come in before anything is laid out: the same bytes as if they
+    had been in from the start."""
     greek = dataclasses.replace(seed, title="Twinning with Καλαμάτα and Київ")
-    pdf = render_notice("report", greek, profile, published_on=PUBLISHED_ON)
+    planned = undecided(greek, "D-GREEK", date(2013, 3, 20))
+    planned.plan.summary = "Συνεργασία " * 30 + "with Київ"
+
+    def both() -> tuple[bytes, bytes]:
+        return (render_notice("report", greek, profile, published_on=PUBLISHED_ON),
+                render_forward_plan([planned], profile, start=START, end=END,
+                                    published_on=PUBLISHED))
+
+    use_faces(common=True)
+    notice, plan = both()
     assert styles._whole
-    assert "Twinning with Καλαμάτα and Київ" in text(pdf)
-    plan = render_forward_plan([undecided(greek, "D-GREEK", date(2013, 3, 20))], profile,
-                               start=START, end=END, published_on=PUBLISHED)
-    assert "Καλαμάτα" in text(plan)
+    assert "Twinning with Καλαμάτα and Київ" in text(notice)
+    assert "Συνεργασία" in text(plan) and "Київ" in text(plan)
+    use_faces(common=False)
+    assert both() == (notice, plan)
 
 
 def test_the_notices_own_wording_uses_only_common_characters() -> None:
