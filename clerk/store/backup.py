@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -95,6 +96,8 @@ class BackupJob:
     def _run(self, target: Any) -> None:
         if self._not_before is not None:
             self._not_before.wait()
+        if self._thread is not None:
+            _yield_to_the_app()
         try:
             self.result = target()
         except BaseException as error:  # reported by wait(); never kills the app
@@ -109,6 +112,16 @@ class BackupJob:
             raise RegisterError(f"The backup could not be made: {self.error}.") from self.error
         assert self.result is not None
         return self.result
+
+
+def _yield_to_the_app() -> None:
+    """Copying and hashing hundreds of megabytes in the background must not slow the
+    clerk's typing: on Linux, where a thread has its own priority, this one steps back."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except OSError:
+            pass
 
 
 def take_backup(register: Register, *, reason: str = "start", background: bool = False,

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from clerk.domain.lifecycle import STAGE_NAMES, new_decision, stage_label
+from clerk.gc_pause import gc_paused
 from clerk.tui import keys
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
 from clerk.tui.widgets.after_the_frame import AfterTheFrame
@@ -89,7 +90,11 @@ class RegisterScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="register-index")
     def _read_index(self, generation: int) -> None:
-        index = RegisterIndex(self.clerk.register.index_entries())
+        # 100,000s of objects that live as long as the screen and hold no cycles: built
+        # with the collector paused, then out of its sight for good (see _index_ready)
+        with gc_paused():
+            index = RegisterIndex(self.clerk.register.index_entries())
+            gc.freeze()
         self.post_message(self.IndexReady(index, generation))
 
     @on(IndexReady)
