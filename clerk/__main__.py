@@ -15,6 +15,13 @@ from clerk.gc_pause import pace_for_a_burst
 
 def main() -> None:
     pace_for_a_burst()  # before click and the rest are imported
+    from clerk.launch import app_arguments
+
+    opens_app, db = app_arguments(sys.argv[1:])
+    if opens_app:  # the app, without loading the command line
+        from clerk.launch import run_app
+
+        sys.exit(run_app(db))
     from clerk.cli import main as run_cli
 
     try:

@@ -53,10 +53,10 @@ def cli(ctx: click.Context, db: str | None) -> None:
         clerk --db ~/registers/maidstone.json list --stage planned
     """
     ctx.obj = Context(db)
-    if ctx.invoked_subcommand is None:
-        from clerk.cli.app import open_app
+    if ctx.invoked_subcommand is None:  # `clerk --db PATH --verbose`-like: click read it
+        from clerk.launch import open_app
 
-        open_app(ctx.obj)
+        open_app(ctx.obj.path, ctx.obj.today)
 
 
 def main() -> None:

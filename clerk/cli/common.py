@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,9 +17,6 @@ if TYPE_CHECKING:
     from clerk.domain.decision import Decision
     from clerk.store.register import Register
 
-TODAY_VAR = "CLERK_TODAY"  # lets a clerk (or a test) ask "what if today were..."
-
-
 class Context:
     def __init__(self, db: str | None) -> None:
         from clerk.paths import resolve_register_path
@@ -29,13 +25,9 @@ class Context:
 
     @property
     def today(self) -> date:
-        override = os.environ.get(TODAY_VAR, "").strip()
-        if override:
-            try:
-                return parse_date(override)
-            except ValueError as error:
-                raise click.ClickException(f"{TODAY_VAR}: {error}") from None
-        return date.today()
+        from clerk.launch import today
+
+        return today()
 
     @contextmanager
     def reading(self) -> Iterator[Register]:
@@ -136,18 +128,17 @@ class ClerkGroup(click.Group):
     """Turns every known refusal into one clear line on stderr and exit status 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from clerk.domain.council import ProfileError
-        from clerk.domain.lifecycle import Refused
-        from clerk.store.errors import RegisterError
+        from clerk.refusals import explain
 
         try:
             return super().invoke(ctx)
         except click.UsageError as error:  # one line, not click's usage block
             where = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
             raise click.ClickException(error.format_message() + where) from None
-        except (Refused, ProfileError, RegisterError) as error:
-            raise click.ClickException(str(error)) from None
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(
-                f"{where}{error.strerror or error}. Nothing was changed.") from None
+        except click.ClickException:
+            raise
+        except Exception as error:
+            message = explain(error)
+            if message is None:
+                raise
+            raise click.ClickException(message) from None

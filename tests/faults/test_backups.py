@@ -8,13 +8,12 @@ import os
 import shutil
 import stat
 import threading
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from clerk.cli.common import Context
 from clerk.store import Register
 from clerk.store import backup as backup_mod
 from clerk.store.backup import (
@@ -176,7 +175,7 @@ def test_restore_waits_for_the_writer(demo: Any, hold_lock: Any) -> None:
 
 def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> None:
     import clerk.tui.factory as factory
-    from clerk.cli.app import open_app
+    from clerk.launch import open_app
 
     ran = []
 
@@ -186,9 +185,9 @@ def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> N
         def run(self) -> None:
             ran.append(True)
 
-    monkeypatch.setattr(factory, "make_app", lambda register: App())
-    open_app(Context(str(demo.db)))
-    open_app(Context(str(demo.db)))
+    monkeypatch.setattr(factory, "make_app", lambda register, today: App())
+    open_app(demo.db, date(2026, 3, 2))
+    open_app(demo.db, date(2026, 3, 2))
     assert ran == [True, True]
     backups = list_backups(demo.db)
     assert [b.reason for b in backups] == ["start", "start"]

@@ -1,0 +1,123 @@
+"""Opening the app: `clerk`, or `clerk --db PATH`, with no command.
+
+Free of click, so the app starts without loading the command line (about 13 ms of its
+start-up); the command line's group opens the app through here too. Also the one place
+that reads CLERK_TODAY, for the app and for every command.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+TODAY_VAR = "CLERK_TODAY"  # lets a clerk (or a test) ask "what if today were..."
+
+
+class TodayError(ValueError):
+    """CLERK_TODAY is set to something that is not a date."""
+
+
+def today() -> date:
+    """CLERK_TODAY when it is set, else the real date."""
+    override = os.environ.get(TODAY_VAR, "").strip()
+    if not override:
+        return date.today()
+    from clerk.domain.dates import parse_date
+
+    try:
+        return parse_date(override)
+    except ValueError as error:
+        raise TodayError(f"{TODAY_VAR}: {error}") from None
+
+
+def app_arguments(args: list[str]) -> tuple[bool, str | None]:
+    """(True, the --db value or None) when the arguments do no more than choose the
+    register, so the app opens; (False, None) for anything the command line must read."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return True, args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return True, args[0][len("--db="):]
+    return False, None
+
+
+def run_app(db: str | None) -> int:
+    """Open the app; exit status 1 and one line on stderr when clerk refuses, as a
+    command would."""
+    from clerk.paths import resolve_register_path
+    from clerk.refusals import explain
+
+    try:
+        open_app(resolve_register_path(db), today())
+    except Exception as error:
+        message = explain(error)
+        if message is None:
+            raise
+        print(f"Error: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def warn(message: str) -> None:
+    print(f"Warning: {message}", file=sys.stderr)
+
+
+def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> None:
+    """The app on the register at `path`, locked for as long as it is open, with a backup
+    taken at start-up (the snapshot at once, the copying once the app is on screen)."""
+    from clerk.domain.council import load_profile
+    from clerk.paths import default_council_path
+    from clerk.store.backup import BackupJob, take_backup
+    from clerk.store.errors import RegisterError
+    from clerk.store.register import Register
+
+    create = not path.exists()
+    council = load_profile(default_council_path()) if create else None
+    # Opening the register (mapping the file, reading its index) overlaps importing
+    # Textual where it waits on the disk rather than the interpreter.
+    opened: list[Register] = []
+    failed: list[BaseException] = []
+
+    def open_register() -> None:
+        try:
+            opened.append(Register.open(path, write=True, create=create, council=council))
+        except BaseException as error:  # raised again below, in the main thread
+            failed.append(error)
+
+    opening = threading.Thread(target=open_register, name="clerk-open")
+    opening.start()
+    try:
+        from clerk.tui.factory import make_app
+    except BaseException:
+        opening.join()
+        for register in opened:
+            register.close()
+        raise
+    opening.join()
+    if failed:
+        raise failed[0]
+    register = opened[0]
+    job: BackupJob | None = None
+    app = None
+    try:
+        app = make_app(register, today=today)
+        try:  # the snapshot now; the copying once the app is on screen
+            job = take_backup(register, reason="start", background=True, not_before=app.shown)
+        except RegisterError as error:
+            warn(str(error))
+        app.run()
+    finally:
+        try:
+            if job is not None:
+                if app is not None:
+                    app.shown.set()  # the app may have failed before its first frame
+                job.wait()  # before the lock goes: the copy must finish
+        except RegisterError as error:
+            warn(str(error))
+        finally:
+            register.close()
