@@ -88,3 +88,23 @@ async def test_typing_before_the_index_is_read_filters_when_it_arrives(
         assert 0 < len(listing.refs) < COUNT
         assert all("mote" in screen.index.entry(ref).haystack for ref in listing.refs)
         assert "indexing" not in str(screen.query_one("#register-title").render())
+
+
+@pytest.mark.parametrize("width", [100, 110, 111, 130])
+async def test_the_headings_line_up_with_the_rows_beside_a_scrollbar(big_register, app_for,
+                                                                     width: int) -> None:
+    """10,000 rows bring a scrollbar, which narrows the rows by two columns: at 110 wide
+    that once put the headings in the wide layout and the rows in the narrow one."""
+    app = app_for(big_register)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        headings = str(screen.query_one("#columns").render())
+        listing = screen.query_one(DecisionList)
+        rows = [listing.render_line(y).text for y in range(5)]
+        for name in ("Maker", "Stage"):  # never blank
+            column = headings.index(name)
+            for row in rows:
+                assert row[column - 1] == " " and row[column] != " ", (name, headings, row)

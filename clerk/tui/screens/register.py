@@ -220,7 +220,7 @@ class RegisterScreen(Screen[None]):
             count = f"{len(found):,}/{total:,}" if complete else f"…/{total:,}"
         self._set_text("#register-title", Content.assemble(
             (self.clerk.profile.name or "clerk", "bold"), f" · {count} · {stage} · {order}"))
-        self._set_text("#columns", Content(header_text(decisions.size.width or self.size.width)))
+        self._show_columns()
         self._show_detail(decisions.current)
         self._paint_with_the_filter_box(decisions)
         if not complete:
@@ -253,7 +253,12 @@ class RegisterScreen(Screen[None]):
         self.action_open_selected()
 
     def on_resize(self) -> None:
-        self._set_text("#columns", Content(header_text(self.size.width)))
+        self._show_columns()
+
+    @on(DecisionList.ColumnsChanged)
+    def _show_columns(self) -> None:
+        decisions = self.query_one(DecisionList)
+        self._set_text("#columns", Content(header_text(decisions.row_width or self.size.width)))
 
     @on(DecisionList.Highlighted)
     def _highlighted(self, event: DecisionList.Highlighted) -> None:

@@ -79,6 +79,10 @@ class DecisionList(ScrollView, can_focus=True):
             super().__init__()
             self.ref = ref
 
+    class ColumnsChanged(Message):
+        """The rows' width changed (the window, or the scrollbar came or went): the
+        column headings must be laid out for `row_width` again."""
+
     cursor: reactive[int] = reactive(0, always_update=True)
 
     def __init__(self, summarise: Callable[[str], Row], *, id: str | None = None,
@@ -93,6 +97,7 @@ class DecisionList(ScrollView, can_focus=True):
         # summary is a new key.
         self._lines: dict[tuple[Row, bool], Strip] = {}
         self._highlighted: str | None = None  # the decision last said to be highlighted
+        self._drawn_width = 0  # the rows' width when last drawn
         # the screen's, so that a keystroke's deferred work is one batch
         self.after_the_frame = after_the_frame or AfterTheFrame(self)
 
@@ -109,6 +114,17 @@ class DecisionList(ScrollView, can_focus=True):
             style = self._styles[name] = self.rich_style if name == "base" else (
                 self.get_component_rich_style(f"decision-list--{name}"))
         return style
+
+    @property
+    def row_width(self) -> int:
+        """How wide the rows are drawn: the list less its scrollbar. The headings above
+        must use this width too, or their columns do not line up with the rows'."""
+        return self.scrollable_content_region.width or self.size.width
+
+    def _note_width(self, width: int) -> None:
+        if width != self._drawn_width:
+            self._drawn_width = width
+            self.post_message(self.ColumnsChanged())
 
     @property
     def current(self) -> str | None:
@@ -177,6 +193,7 @@ class DecisionList(ScrollView, can_focus=True):
         """One line as the Line API draws it (Textual finishes it): only for a list styled
         with padding, a border or the like, which `render_lines` leaves to Textual."""
         width = self.scrollable_content_region.width
+        self._note_width(width)
         index = self.scroll_offset.y + y
         base = self._style("base")
         if index >= len(self.refs):
@@ -222,6 +239,7 @@ class DecisionList(ScrollView, can_focus=True):
     def _current_look(self, crop: Region) -> Look | None:
         """The look of finished lines for `crop`, or None where Textual must finish them."""
         width = self.scrollable_content_region.width
+        self._note_width(width)
         base_background, background = self.background_colors
         filters = tuple(self.app.get_line_filters())
         look = self._look
