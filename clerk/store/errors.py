@@ -10,6 +10,10 @@ from __future__ import annotations
 class RegisterError(Exception):
     """Something about the register stops the command; str() says what and what to do."""
 
+    @classmethod
+    def cannot_open(cls, path: object, error: OSError) -> RegisterError:
+        return cls(f"Cannot open the register {path}: {error.strerror or error}.")
+
 
 class RegisterNotFound(RegisterError):
     """There is no register file at the path (and we were not asked to create one)."""

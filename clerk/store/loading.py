@@ -73,9 +73,7 @@ def load_register(
         if lock is not None:
             lock.release()
         if isinstance(error, OSError):
-            raise RegisterError(
-                f"Cannot open the register {path}: {error.strerror or error}."
-            ) from error
+            raise RegisterError.cannot_open(path, error) from error
         raise
     if lock is not None and not write:
         lock.release()  # asked to create only: hand back a reader

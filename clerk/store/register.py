@@ -107,9 +107,7 @@ class Register:
             if lock is not None:
                 lock.release()
             if isinstance(error, OSError):
-                raise RegisterError(
-                    f"Cannot open the register {path}: {error.strerror or error}."
-                ) from error
+                raise RegisterError.cannot_open(path, error) from error
             raise
         return register
 
