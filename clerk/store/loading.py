@@ -135,7 +135,7 @@ def load_data(path: Path, *, writable: bool) -> tuple[Data, bool]:
                 f"{error!r}. " + advice(path)
             ) from None
     check_shape(data, path, advice(path))
-    if writable and not migrated:
+    if writable and not migrated and raw.startswith(b'{"meta":'):  # laid out as we write it
         reindex(path, raw, data)
     return data, migrated
 
