@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -16,8 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from clerk.notices.fonts import COMMON
+from clerk.paths import shipped
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
+FONT_DIR = shipped("fonts")
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 
