@@ -20,6 +20,15 @@ from clerk.notices.fonts import COMMON
 FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
+LANG = "en-GB"  # the language every notice declares (PDF /Lang, HTML lang)
+
+# The styles that are headings, and their level (1 the highest): the PDF's bookmarks and
+# the HTML page's <h1>-<h3> both come from here. The council's name is not a heading.
+HEADING_LEVELS = {"subtitle": 1, "title": 1, "h1": 2, "section": 2, "h2": 3}
+
+
+def heading_level(style: str) -> int | None:
+    return HEADING_LEVELS.get(style)
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -93,8 +102,9 @@ def _uncommon(printed: tuple[object, ...]) -> bool:
 def stylesheet() -> dict[str, ParagraphStyle]:
     """Every paragraph style a notice uses, by name."""
     register_fonts()
-    body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, spaceAfter=5
+    body = ParagraphStyle(  # bullets too are drawn in the embedded face, not Helvetica
+        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, spaceAfter=5,
+        bulletFontName=FONT,
     )
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
