@@ -29,12 +29,13 @@ from clerk.notices.styles import (
     FONT_BOLD,
     FOOTER_GAP,
     HEADER_GAP,
+    HEADING_LEVELS,
     INK,
     LANG,
     MARGIN,
     MUTED,
     RULE,
-    heading_level,
+    Outline,
     register_fonts,
 )
 from clerk.notices.text import long_date
@@ -61,17 +62,16 @@ class _NumberedCanvas(canvas.Canvas):
         self._meta = meta
         self._pages: list[dict[str, Any]] = []
         self._marks: list[tuple[int, str, float]] = []  # (page index, key, top) to bookmark
-        self._last_level = -1
+        self._outline = Outline()
 
-    def mark_heading(self, text: str, level: int, top: float) -> None:
+    def mark_heading(self, text: str, style: str, top: float) -> None:
         """A bookmark for a heading drawn on the current page, `top` points up it."""
+        depth = self._outline.depth(style)
+        if depth is None:
+            return
         key = f"h{len(self._marks)}"
-        # an outline may go down one level at a time only: a notice that starts with a
-        # second-level heading has it at the top
-        level = min(level, self._last_level + 1)
-        self._last_level = level
         self._marks.append((len(self._pages), key, top))
-        self.addOutlineEntry(text, key, level=level, closed=False)
+        self.addOutlineEntry(text, key, level=depth, closed=False)
 
     def setFont(self, psfontname: str, size: float,  # noqa: N802 (reportlab's name)
                 leading: float | None = None) -> None:
@@ -137,12 +137,11 @@ class _Template(SimpleDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         if not isinstance(flowable, Paragraph):
             return
-        level = heading_level(flowable.style.name)
         canv = self.canv
-        if level is None or not isinstance(canv, _NumberedCanvas):
+        if not isinstance(canv, _NumberedCanvas) or flowable.style.name not in HEADING_LEVELS:
             return
         top = self.frame._y + flowable.height + flowable.style.spaceBefore  # type: ignore[attr-defined]
-        canv.mark_heading(" ".join(flowable.getPlainText().split()), level - 1, top)
+        canv.mark_heading(" ".join(flowable.getPlainText().split()), flowable.style.name, top)
 
 
 def build(story: list[Flowable], meta: PageMeta,

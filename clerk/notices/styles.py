@@ -27,8 +27,23 @@ LANG = "en-GB"  # the language every notice declares (PDF /Lang, HTML lang)
 HEADING_LEVELS = {"subtitle": 1, "title": 1, "h1": 2, "section": 2, "h2": 3}
 
 
-def heading_level(style: str) -> int | None:
-    return HEADING_LEVELS.get(style)
+class Outline:
+    """The depth (0 the top) of each heading in document order: a heading sits one below
+    the nearest heading before it of a higher level, so no depth is ever skipped (a
+    notice whose first heading is second-level has it at the top)."""
+
+    def __init__(self) -> None:
+        self._open: list[int] = []  # the levels of the headings this one is under
+
+    def depth(self, style: str) -> int | None:
+        """The depth of a paragraph in `style`; None when it is not a heading."""
+        level = HEADING_LEVELS.get(style)
+        if level is None:
+            return None
+        while self._open and self._open[-1] >= level:
+            self._open.pop()
+        self._open.append(level)
+        return len(self._open) - 1
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
