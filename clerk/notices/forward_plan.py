@@ -29,6 +29,7 @@ from clerk.domain.decision import Decision
 from clerk.notices.blocks import Context, bullets, fields, heading, is_stamp, markup, para
 from clerk.notices.common import privacy_text
 from clerk.notices.exception import REGULATIONS
+from clerk.notices.rtl import drawn_runs
 from clerk.notices.styles import (
     BODY_MARGINS,
     FONT,
@@ -79,11 +80,13 @@ class Face:
 
     def encode(self, text: str, doc: Any) -> tuple[tuple[str, str], ...]:
         """`text` as (select font, show text) operators for the document `doc`, as
-        reportlab's text object writes them (the embedded font's subsets, escaped)."""
-        font = getFont(self.font)
+        reportlab's text object writes them (the embedded font's subsets, escaped), with
+        any right-to-left text in display order (`rtl`)."""
         return tuple((f"{font.getSubsetInternalName(subset, doc)} {fp_str(self.size)} Tf",
                       f"({escapePDF(chunk)}) Tj")
-                     for subset, chunk in font.splitString(text, doc))
+                     for name, part in drawn_runs(text, self.font)
+                     for font in (getFont(name),)
+                     for subset, chunk in font.splitString(part, doc))
 
     def width(self, word: str) -> float:
         found = self.widths.get(word)

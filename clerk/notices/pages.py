@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from clerk.notices import rtl
 from clerk.notices.styles import (
     CONFIDENTIAL,
     FONT,
@@ -148,6 +149,7 @@ def build(story: list[Flowable], meta: PageMeta,
           pagesize: tuple[float, float] = A4) -> bytes:
     """Lay the story out on pages (A4 portrait unless told) and return the PDF."""
     register_fonts()
+    story = rtl.prepare(story)  # right-to-left text in display order, joined
     out = io.BytesIO()
     doc = _Template(
         out,
