@@ -142,7 +142,8 @@ class _Template(SimpleDocTemplate):
         if not isinstance(canv, _NumberedCanvas) or flowable.style.name not in HEADING_LEVELS:
             return
         top = self.frame._y + flowable.height + flowable.style.spaceBefore  # type: ignore[attr-defined]
-        canv.mark_heading(" ".join(flowable.getPlainText().split()), flowable.style.name, top)
+        typed = getattr(flowable, "typed", None) or flowable.getPlainText()  # see rtl.prepare
+        canv.mark_heading(" ".join(typed.split()), flowable.style.name, top)
 
 
 def build(story: list[Flowable], meta: PageMeta,

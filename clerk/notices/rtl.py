@@ -137,8 +137,10 @@ def prepare(story: Sequence[Any]) -> list[Any]:
             if not has_rtl(item.text):
                 return item
             bullet = getattr(item, "bulletText", None)
-            return Paragraph(markup(item.text, item.style.fontName == FONT_BOLD), item.style,
-                             bulletText=bullet)
+            shown = Paragraph(markup(item.text, item.style.fontName == FONT_BOLD), item.style,
+                              bulletText=bullet)
+            shown.typed = item.getPlainText()  # type: ignore[attr-defined]  # for bookmarks
+            return shown
         if isinstance(item, (list, tuple)):
             return [fix(inner) for inner in item]
         if isinstance(item, Table):  # reportlab keeps no public accessor for the cells

@@ -94,3 +94,9 @@ def test_the_forward_plan_prints_the_name_joined_and_right_to_left(urdu: Decisio
                               end=END, published_on=PUBLISHED)
     assert squashed(f"Grant to {DRAWN} Trust for 12 flats") in drawn(pdf)
     assert "\x00" not in text(pdf)
+
+
+def test_bookmarks_keep_the_name_as_typed(urdu: Decision, profile) -> None:  # type: ignore[no-untyped-def]
+    outline = PdfReader(io.BytesIO(render_notice(
+        "record", urdu, profile, published_on=PUBLISHED_ON))).outline
+    assert TITLE in [item.title for item in outline if not isinstance(item, list)]
