@@ -23,7 +23,8 @@ from clerk.notices.forward_plan import COLUMNS, LABEL, REF, TITLE, Cell, PlanTab
 from clerk.notices.styles import FONT_BOLD, LANG, Outline
 
 CSS = """
-:root { color: #1a1a1a; background: #fff; font-family: "DejaVu Sans", Verdana, sans-serif;
+:root { color: #1a1a1a; background: #fff;
+  font-family: "DejaVu Sans", Verdana, "Noto Sans Arabic", "Segoe UI", Tahoma, sans-serif;
   font-size: 100%; line-height: 1.45; }
 body { max-width: 72rem; margin: 1.5rem auto; padding: 0 1rem; }
 .council { font-weight: bold; font-size: 1.4rem; text-align: center; margin: 0; }
