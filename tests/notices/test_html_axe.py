@@ -99,7 +99,13 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-PAGE_NAMES = list(_pages())
+PAGE_NAMES = [*(f"{kind} (private decision)" for kind in KINDS),
+              *(f"{kind} (seed)" for kind in ("report", "record", "call-in", "council")),
+              "record (confidential)", "forward plan", "empty forward plan"]
+
+
+def test_every_page_is_checked(written: dict[str, Path]) -> None:
+    assert sorted(written) == sorted(PAGE_NAMES)
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
