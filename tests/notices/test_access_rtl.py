@@ -20,6 +20,7 @@ from clerk.domain.decision import Decision
 from clerk.notices import render_forward_plan, render_notice, render_notice_html
 from tests.notices.conftest import PUBLISHED_ON
 from tests.notices.helpers import squashed, text
+from tests.notices.test_access_pdf import fonts_of
 from tests.notices.test_forward_plan import END, PUBLISHED, START, undecided
 
 NAME = "شاہد عمران"
@@ -68,6 +69,8 @@ def test_urdu_name_is_joined_and_right_to_left(kind: str, urdu: Decision, profil
     assert squashed(f"Grant to {DRAWN} Trust for 12 flats") in drawn(pdf)
     assert "\x00" not in text(pdf)  # no letter without a glyph
     assert {"NotoSansArabic-Bold", "DejaVuSans-Bold"} <= font_names(pdf)
+    for font in fonts_of(PdfReader(io.BytesIO(pdf))):  # the Arabic face is embedded too
+        assert "/FontFile2" in font["/FontDescriptor"].get_object()
 
 
 def test_numbers_inside_right_to_left_text_read_left_to_right(seed: Decision, profile) -> None:  # type: ignore[no-untyped-def]
