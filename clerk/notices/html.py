@@ -34,6 +34,7 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; } h3 { font-size: 1.05rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #9a9a9a; padding: 0.3rem 0.5rem; text-align: left;
   vertical-align: top; }
+td:empty { height: 1.8rem; }  /* the lines of a form, to be filled in when printed */
 th[scope="row"] { background: #eef1f4; width: 28%; }
 thead th { background: #1a1a1a; color: #fff; }
 .plan { font-size: 0.85rem; }
