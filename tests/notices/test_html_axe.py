@@ -37,6 +37,10 @@ def _pages() -> dict[str, str]:
     for kind in ("report", "record", "call-in", "council"):
         pages[f"{kind} (seed)"] = render_notice_html(kind, seed, profile,
                                                      published_on=PUBLISHED_ON)
+    urdu = seed_decision()
+    urdu.title = "Grant to شاہد عمران Trust for 12 flats"
+    pages["record (Urdu name in the title)"] = render_notice_html(
+        "record", urdu, profile, published_on=PUBLISHED_ON)
     pages["record (confidential)"] = render_notice_html(
         "record", private, profile, published_on=PUBLISHED_ON, confidential=True)
     pages["forward plan"] = render_forward_plan_html(
@@ -101,7 +105,8 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 PAGE_NAMES = [*(f"{kind} (private decision)" for kind in KINDS),
               *(f"{kind} (seed)" for kind in ("report", "record", "call-in", "council")),
-              "record (confidential)", "forward plan", "empty forward plan"]
+              "record (Urdu name in the title)", "record (confidential)", "forward plan",
+              "empty forward plan"]
 
 
 def test_every_page_is_checked(written: dict[str, Path]) -> None:
