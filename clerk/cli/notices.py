@@ -13,6 +13,16 @@ from clerk.notices import KINDS, NoticeRefused
 OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                       help="Where to write the PDF (default: notices/ beside the register).")
 PRINT = click.option("--print", "to_printer", is_flag=True, help="Also send it to the printer.")
+HTML = click.option("--html", "as_html", is_flag=True,
+                    help="Also write it as an accessible web page, beside the PDF (.html).")
+
+
+def _html_beside(pdf: Path, page: str) -> None:
+    from clerk.store.storage import atomic_write_bytes
+
+    target = pdf.with_suffix(".html")
+    atomic_write_bytes(target, page.encode("utf-8"))
+    click.echo(f"Wrote {target} (the web page of the same notice).")
 
 
 def _finish(path: Path, digest: str, to_printer: bool) -> None:
@@ -34,9 +44,10 @@ def _finish(path: Path, digest: str, to_printer: bool) -> None:
 @click.option("--confidential", is_flag=True,
               help="Include exempt information; marked CONFIDENTIAL on every page. Never publish.")
 @PRINT
+@HTML
 @pass_context
 def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on: date | None,
-           confidential: bool, to_printer: bool) -> None:
+           confidential: bool, to_printer: bool, as_html: bool) -> None:
     """Print a notice for a decision; public (exempt content withheld) unless --confidential.
 
     Example: clerk notice record D2013-001 -o record.pdf
@@ -50,6 +61,12 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
                                    confidential=confidential)
         except NoticeRefused as error:
             raise click.ClickException(str(error)) from None
+        if as_html:
+            from clerk.notices import render_notice_html
+
+            _html_beside(written.path, render_notice_html(
+                kind, register.get(ref), register.council,
+                published_on=published_on or ctx.today, confidential=confidential))
     _finish(written.path, written.sha256, to_printer)
 
 
@@ -59,9 +76,10 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
 @OUTPUT
 @click.option("--on", "published_on", type=DATE, help="Publication date (default today).")
 @PRINT
+@HTML
 @pass_context
 def forward_plan(ctx: Context, start: date, end: date, output: Path | None,
-                 published_on: date | None, to_printer: bool) -> None:
+                 published_on: date | None, to_printer: bool, as_html: bool) -> None:
     """Print the forward plan (notice of key decisions) for a period.
 
     Example: clerk forward-plan --from 01/02/2013 --to 31/05/2013 -o plan.pdf
@@ -76,6 +94,13 @@ def forward_plan(ctx: Context, start: date, end: date, output: Path | None,
                                                 published_on=published_on or ctx.today)
         except NoticeRefused as error:
             raise click.ClickException(str(error)) from None
+        if as_html:
+            from clerk.notices import forward_plan_refs, render_forward_plan_html
+
+            listed = [register.get(r) for r in forward_plan_refs(register.raw_items(), start, end)]
+            _html_beside(written.path, render_forward_plan_html(
+                listed, register.council, start=start, end=end,
+                published_on=published_on or ctx.today))
     click.echo(f"{count} key decisions listed.")
     _finish(written.path, written.sha256, to_printer)
 

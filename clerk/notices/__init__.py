@@ -41,7 +41,9 @@ __all__ = [
     "forward_plan_refs",
     "missing_for",
     "render_forward_plan",
+    "render_forward_plan_html",
     "render_notice",
+    "render_notice_html",
 ]
 
 
@@ -78,15 +80,38 @@ def render_notice(
     confidential: bool = False,
 ) -> bytes:
     """The PDF of one notice for one decision, or NoticeRefused saying what is missing."""
+    _refuse_if_missing(kind, decision, profile)
+    with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
+        from clerk.notices import render  # reportlab is loaded here, not at import
+
+        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
+
+
+def _refuse_if_missing(kind: str, decision: Decision, profile: CouncilProfile) -> None:
     _check_kind(kind)
     missing = NEEDS[kind](decision, profile)
     if missing:
         raise NoticeRefused(KINDS[kind], decision.ref or decision.title or "this decision",
                             missing)
-    with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
-        from clerk.notices import render  # reportlab is loaded here, not at import
 
-        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
+
+def render_notice_html(kind: str, decision: Decision, profile: CouncilProfile, *,
+                       published_on: date, confidential: bool = False) -> str:
+    """The accessible web page of the notice `render_notice` prints: the same story, the
+    same public view, the same refusal."""
+    _refuse_if_missing(kind, decision, profile)
+    from clerk.notices import render
+
+    return render.notice_html(kind, KINDS[kind], decision, profile, published_on, confidential)
+
+
+def render_forward_plan_html(decisions: Iterable[Decision], profile: CouncilProfile, *,
+                             start: date, end: date, published_on: date) -> str:
+    """The accessible web page of the forward plan `render_forward_plan` prints."""
+    entries = _plan_entries(decisions, profile, start, end)
+    from clerk.notices import render
+
+    return render.forward_plan_html(entries, profile, start, end, published_on)
 
 
 def render_forward_plan(
@@ -98,6 +123,16 @@ def render_forward_plan(
     published_on: date,
 ) -> bytes:
     """The forward plan (notice of key decisions) for [start, end], published on a date."""
+    entries = _plan_entries(decisions, profile, start, end)
+    with gc_paused():
+        from clerk.notices import render
+
+        return render.forward_plan(entries, profile, start, end, published_on)
+
+
+def _plan_entries(decisions: Iterable[Decision], profile: CouncilProfile, start: date,
+                  end: date) -> list[Decision]:
+    """The decisions the plan lists, or NoticeRefused saying what they lack."""
     if end < start:
         raise ValueError("The forward plan period ends before it starts.")
     entries = forward_plan_entries(decisions, start, end)
@@ -109,7 +144,4 @@ def render_forward_plan(
                     for item in plan_row_missing(decision, profile)]
     if missing:
         raise NoticeRefused("Forward plan", period_text(start, end), missing)
-    with gc_paused():
-        from clerk.notices import render
-
-        return render.forward_plan(entries, profile, start, end, published_on)
+    return entries
