@@ -17,7 +17,13 @@ from datetime import date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.gc_pause import gc_paused
-from clerk.notices.needs import NEEDS, forward_plan_entries, forward_plan_refs, plan_row_missing
+from clerk.notices.needs import (
+    NEEDS,
+    NEEDS_ON,
+    forward_plan_entries,
+    forward_plan_refs,
+    plan_row_missing,
+)
 from clerk.notices.text import lower_first, period_text
 
 KINDS: dict[str, str] = {
@@ -63,10 +69,16 @@ def _check_kind(kind: str) -> None:
         raise ValueError(f"Unknown notice kind {kind!r}: use one of {', '.join(KINDS)}.")
 
 
-def missing_for(kind: str, decision: Decision, profile: CouncilProfile) -> list[str]:
-    """What `decision` lacks for the notice `kind`; empty when it can be printed."""
+def missing_for(kind: str, decision: Decision, profile: CouncilProfile,
+                on: date | None = None) -> list[str]:
+    """What `decision` lacks for the notice `kind`; empty when it can be printed. With `on`
+    (the date it would be published), also what that day rules out (a call-in form once
+    the call-in period has ended)."""
     _check_kind(kind)
-    return NEEDS[kind](decision, profile)
+    missing = NEEDS[kind](decision, profile)
+    if on is not None and kind in NEEDS_ON:
+        missing += NEEDS_ON[kind](decision, profile, on)
+    return missing
 
 
 def render_notice(
@@ -78,8 +90,7 @@ def render_notice(
     confidential: bool = False,
 ) -> bytes:
     """The PDF of one notice for one decision, or NoticeRefused saying what is missing."""
-    _check_kind(kind)
-    missing = NEEDS[kind](decision, profile)
+    missing = missing_for(kind, decision, profile, published_on)
     if missing:
         raise NoticeRefused(KINDS[kind], decision.ref or decision.title or "this decision",
                             missing)

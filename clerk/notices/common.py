@@ -79,3 +79,15 @@ def call_in_passage(decision: Decision, ctx: Context) -> list[Flowable]:
         ),
         para(f"Working: {expires.working}.", "muted"),
     ]
+
+
+def proper_officer_text(ctx: Context) -> str:
+    """'Head of Democratic Services, Proper Officer for access to information, Maidstone
+    House, ..., telephone 01622 602000': whom the reg 5, 10 and 11 notices name."""
+    officer = ctx.profile.proper_officer
+    parts = [officer.name.strip(), officer.title.strip(), ctx.profile.address.strip()]
+    if officer.telephone.strip():
+        parts.append(f"telephone {officer.telephone.strip()}")
+    if officer.email.strip():
+        parts.append(f"email {officer.email.strip()}")
+    return ", ".join(p for p in parts if p)

@@ -11,9 +11,9 @@ from datetime import date
 from typing import Any
 
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import Decision, Record
-from clerk.domain.rules import is_policy_framework, record_missing
-from clerk.notices.text import maker_telephone, says_none
+from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
+from clerk.domain.rules import call_in_expires, is_policy_framework, record_missing
+from clerk.notices.text import COUNCIL_OUTCOME_WORDS, expiry, long_date, maker_telephone, says_none
 
 Needs = Callable[[Decision, CouncilProfile], list[str]]
 
@@ -38,6 +38,13 @@ def _identity(decision: Decision) -> list[str]:
     if _blank(decision.decision_maker.name):
         missing.append("the decision maker")
     return missing
+
+
+def _proper_officer(profile: CouncilProfile) -> list[str]:
+    """The reg 5, 10 and 11 notices name the proper officer."""
+    if _blank(profile.proper_officer.name):
+        return ["the proper officer's name (set [proper_officer] in the council profile)"]
+    return []
 
 
 def _private_reasons(decision: Decision) -> list[str]:
@@ -110,7 +117,7 @@ def _record(decision: Decision, profile: CouncilProfile) -> list[str]:
 
 
 def _general_exception(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile)
+    missing = _common(decision, profile) + _proper_officer(profile)
     if decision.exception is None:
         missing.append("a general exception (regulation 10) on the decision")
     if _blank(profile.scrutiny_chair.name):
@@ -121,7 +128,7 @@ def _general_exception(decision: Decision, profile: CouncilProfile) -> list[str]
 
 
 def _exception_reasons(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile)
+    missing = _common(decision, profile) + _proper_officer(profile)
     if decision.exception is None:
         missing.append("a general exception (regulation 10) on the decision")
     elif _blank(decision.exception.reasons):
@@ -130,7 +137,7 @@ def _exception_reasons(decision: Decision, profile: CouncilProfile) -> list[str]
 
 
 def _urgency(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile)
+    missing = _common(decision, profile) + _proper_officer(profile)
     urg = decision.urgency
     if urg is None:
         return missing + ["a special urgency agreement (regulation 11) on the decision"]
@@ -140,20 +147,25 @@ def _urgency(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the date the urgency was agreed")
     if _blank(urg.reasons):
         missing.append("the reasons the decision is urgent and cannot reasonably be deferred")
+    if urg.role != "scrutiny-chair" and _blank(urg.earlier_unable):
+        missing.append("why the scrutiny committee chair could not act (regulation 11(1) "
+                       "allows the chairman or vice-chairman only then)")
     return missing
 
 
 def _private(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile) + _private_reasons(decision)
+    missing = _common(decision, profile) + _proper_officer(profile) + _private_reasons(decision)
     if decision.plan.due_on is None and _blank(decision.plan.due_month):
         missing.append("the date or month of the meeting or decision")
     if _blank(decision.plan.contact.name):
         missing.append("the contact officer to whom representations go")
+    if decision.plan.representations_deadline is None:
+        missing.append("the deadline for representations about holding it in private")
     return missing
 
 
 def _private_confirmation(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile) + _private_reasons(decision)
+    missing = _common(decision, profile) + _proper_officer(profile) + _private_reasons(decision)
     if decision.plan.due_on is None:
         missing.append("the date of the meeting or decision")
     priv = decision.private
@@ -175,7 +187,17 @@ def _call_in(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the date the record of decision was published")
     if decision.call_in.urgent_exempt:
         missing.append("a right of call-in (it was exempted from call-in as urgent)")
+    if decision.implemented_on is not None:
+        missing.append("a decision still open to call-in (it has been implemented)")
     return missing
+
+
+def _call_in_closed(decision: Decision, profile: CouncilProfile, on: date) -> list[str]:
+    """The form is for the call-in period only: none once it has ended on `on`."""
+    expires = call_in_expires(decision, profile)
+    if expires is not None and on > expires.value.date():
+        return [f"a call-in period still running (it ended at {expiry(expires.value)})"]
+    return []
 
 
 def _council(decision: Decision, profile: CouncilProfile) -> list[str]:
@@ -189,6 +211,11 @@ def _council(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the reasons for the executive's recommendation")
     if decision.referral.meeting_on is None:
         missing.append("the date of the Full Council meeting")
+    referral = decision.referral
+    if referral.outcome in FINAL_COUNCIL_OUTCOMES:
+        when = f" on {long_date(referral.outcome_on)}" if referral.outcome_on else ""
+        missing.append(f"a question still before Full Council (Council decided{when}: "
+                       f"{COUNCIL_OUTCOME_WORDS.get(referral.outcome, referral.outcome)})")
     return missing
 
 
@@ -202,6 +229,13 @@ NEEDS: dict[str, Needs] = {
     "private-confirmation": _private_confirmation,
     "call-in": _call_in,
     "council": _council,
+}
+
+
+# What a notice needs that depends on the day it is printed for, beside NEEDS.
+DatedNeeds = Callable[[Decision, CouncilProfile, date], list[str]]
+NEEDS_ON: dict[str, DatedNeeds] = {
+    "call-in": _call_in_closed,
 }
 
 

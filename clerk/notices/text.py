@@ -13,6 +13,14 @@ URGENCY_ROLE_NAMES = {
     "vice-chairman": "Vice-Chairman of the Council",
 }
 
+# Full Council's outcomes as a notice says them.
+COUNCIL_OUTCOME_WORDS = {
+    "endorsed": "endorsed",
+    "amended": "endorsed with amendments",
+    "not-endorsed": "not endorsed",
+    "deferred": "deferred",
+}
+
 
 def long_date(day: date) -> str:
     """'Tuesday 5 February 2013'."""

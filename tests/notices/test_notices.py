@@ -40,7 +40,7 @@ STATUTORY = {
         "Date of this notice Friday 1 March 2013",
     ],
     "exception-reasons": [
-        "regulation 10(3)", "The bidder's offer expires on 22 March 2013",
+        "regulation 10(2)", "The bidder's offer expires on 22 March 2013",
     ],
     "urgency": [
         "regulation 11", "Agreed urgent by Cllr Fran Wilson, Chairman of the relevant overview "
