@@ -6,8 +6,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from clerk.domain.decision import Decision, Record
+from clerk.domain.rules import call_in_expires
 from clerk.notices.blocks import CONTENT_WIDTH, Context, esc, fields, heading, masthead, para
-from clerk.notices.common import call_in_who, record_published
+from clerk.notices.common import call_in_who
 from clerk.notices.styles import RULE, SHADE, stylesheet
 from clerk.notices.text import expiry, long_date
 
@@ -34,17 +35,16 @@ def _ruled(rows: list[list[str]], widths: list[float], height: float) -> Table:
 def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     profile = ctx.profile
     record = decision.record or Record()
-    published = record_published(decision, ctx)
-    expires = profile.calendar().call_in_expiry(
-        published, profile.call_in_working_days, profile.cut_off)
-    when = expiry(expires.value)  # type: ignore[arg-type]
+    expires = call_in_expires(decision, profile)  # needs.py refuses a form without one
+    assert expires is not None and record.published_on is not None
+    when = expiry(expires.value)
     story = masthead(ctx, "Call-in request form", decision)
     story.append(fields([
         ("Decision", decision.title),
         ("Decision maker", decision.decision_maker.describe()),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Decision made", record.decision),
-        ("Record published", long_date(published)),
+        ("Record published", long_date(record.published_on)),
         ("Call-in period ends", when),
         ("Members needed", call_in_who(ctx)),
     ]))
