@@ -67,7 +67,8 @@ STATUTORY = {
         "Report to Full Council, Wednesday 6 March 2013", "budget and policy framework",
         "Recommendation of the Cabinet Member for Corporate Services", "The executive's record",
         "Date of decision Friday 15 February 2013", "Reasons",
-        "The Council is asked to",
+        "The Council is asked to endorse the recommendation of the Cabinet Member for "
+        "Corporate Services",
     ],
 }
 
