@@ -13,7 +13,7 @@ from typing import Any
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
 from clerk.domain.rules import call_in_expires, is_policy_framework, record_missing
-from clerk.notices.text import COUNCIL_OUTCOME_WORDS, expiry, long_date, maker_telephone, says_none
+from clerk.notices.text import COUNCIL_OUTCOME_WORDS, comment_contact, expiry, long_date, says_none
 
 Needs = Callable[[Decision, CouncilProfile], list[str]]
 
@@ -103,8 +103,17 @@ def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the wards and parishes affected")
     if _blank(plan.contact.name) or _blank(plan.contact.telephone):
         missing.append("the contact officer's name and telephone number")
-    if _blank(maker_telephone(decision, profile)):
-        missing.append("the decision maker's telephone number")
+    contact = comment_contact(decision, profile)
+    ref = decision.ref or "REF"
+    if contact is None:
+        missing.append("the executive member to comment to (the entry's portfolio, matching "
+                       f"a portfolio in the council profile: clerk plan {ref} --portfolio, or "
+                       f"p in the app; or the body's telephone: clerk plan {ref} "
+                       "--maker-phone)")
+    elif _blank(contact.telephone):
+        missing.append(f"the decision maker's telephone number (clerk plan {ref} "
+                       "--maker-phone, or the executive member's telephone in the council "
+                       "profile)")
     return missing
 
 

@@ -9,6 +9,7 @@ from clerk.domain.decision import Decision, Record
 from clerk.notices.blocks import (
     CONTENT_WIDTH,
     Context,
+    Value,
     body,
     bullets,
     esc,
@@ -51,7 +52,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     story = masthead(ctx, f"Record of decision of {maker_heading(maker)}", decision)
     issue = decision.report.key_issue.strip() or decision.plan.summary
     papers = record.background_papers or decision.report.background_documents
-    rows = [
+    rows: list[tuple[str, Value]] = [
         ("Decision maker", maker.describe()),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Key decision", key_text(decision)),
