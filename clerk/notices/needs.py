@@ -13,7 +13,14 @@ from typing import Any
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
 from clerk.domain.rules import call_in_expires, is_policy_framework, record_missing
-from clerk.notices.text import COUNCIL_OUTCOME_WORDS, comment_contact, expiry, long_date, says_none
+from clerk.notices.text import (
+    BODY_KINDS,
+    COUNCIL_OUTCOME_WORDS,
+    comment_contact,
+    expiry,
+    long_date,
+    says_none,
+)
 
 Needs = Callable[[Decision, CouncilProfile], list[str]]
 
@@ -60,24 +67,34 @@ def _private_reasons(decision: Decision) -> list[str]:
 
 
 def _plan_row(decision: Decision, profile: CouncilProfile) -> list[str]:
-    """The reg 9 items and what the council prints beside them."""
-    plan = decision.plan
-    missing = _identity(decision)
-    if _blank(plan.summary):
-        missing.append("a summary of the matter")
-    if not any(d.strip() for d in plan.documents):
-        missing.append("the documents to be submitted to the decision maker")
-    if _blank(plan.documents_available_from):
-        missing.append("where copies of the documents can be had")
-    if _blank(plan.contact.name):
-        missing.append("the contact officer")
-    if _blank(decision.key.reason):
-        missing.append("why it is a key decision")
-    if not plan.all_wards and not any(w.strip() for w in plan.wards):
-        missing.append("the wards affected (or 'all wards')")
-    if decision.private is not None and not decision.private.paragraphs:
-        missing.append("the Schedule 12A paragraph for taking it in private")
-    return missing
+    """The reg 9 items and what the council prints beside them, each with the command (or
+    the app's key) that fills it."""
+    plan, maker, ref = decision.plan, decision.decision_maker, decision.ref or "REF"
+
+    def plan_option(option: str) -> str:
+        return f"clerk plan {ref} {option}, or p in the app"
+
+    gaps: list[tuple[bool, str, str]] = [
+        (_blank(decision.title), "a title", "t in the app"),
+        (_blank(maker.name), "the decision maker", "t in the app"),
+        (maker.kind in BODY_KINDS and not any(m.strip() for m in maker.members),
+         f"the members of {maker.name.strip() or 'the decision-making body'} (reg 9(1)(c))",
+         f"clerk plan {ref} --maker-member NAME, once for each member"),
+        (_blank(plan.summary), "a summary of the matter", plan_option("--summary TEXT")),
+        (not any(d.strip() for d in plan.documents),
+         "the documents to be submitted to the decision maker", plan_option("--document TEXT")),
+        (_blank(plan.documents_available_from), "where copies of the documents can be had",
+         plan_option("--documents-from TEXT")),
+        (_blank(plan.contact.name), "the contact officer", plan_option("--contact NAME")),
+        (_blank(decision.key.reason), "why it is a key decision",
+         f"clerk key {ref} --reason TEXT, or k in the app"),
+        (not plan.all_wards and not any(w.strip() for w in plan.wards),
+         "the wards affected (or 'all wards')", plan_option("--wards LIST or --all-wards")),
+        (decision.private is not None and not decision.private.paragraphs,
+         "the Schedule 12A paragraph for taking it in private",
+         f"clerk private {ref} --paragraph N, or v in the app"),
+    ]
+    return [f"{what} ({how})" for lacking, what, how in gaps if lacking]
 
 
 def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
