@@ -23,6 +23,7 @@ from clerk.notices.needs import (
     forward_plan_entries,
     forward_plan_refs,
     plan_row_missing,
+    urgency_report_refs,
 )
 from clerk.notices.text import lower_first, period_text
 
@@ -36,18 +37,26 @@ KINDS: dict[str, str] = {
     "private-confirmation": "Confirmation of consideration in private",
     "call-in": "Call-in request form",
     "council": "Report to Full Council",
+    "urgency-report": "Report to Council on special urgency decisions (regulation 19)",
+}
+# Kinds printed for a period from the whole register (clerk notice KIND --from --to).
+PERIOD_KINDS: dict[str, str] = {
+    "urgency-report": "Report to Council on special urgency decisions (regulation 19)",
 }
 FORWARD_PLAN = "Forward plan: notice of key decisions"
 
 __all__ = [
     "FORWARD_PLAN",
     "KINDS",
+    "PERIOD_KINDS",
     "NoticeRefused",
     "forward_plan_entries",
     "forward_plan_refs",
     "missing_for",
     "render_forward_plan",
     "render_notice",
+    "render_urgency_report",
+    "urgency_report_refs",
 ]
 
 
@@ -124,3 +133,34 @@ def render_forward_plan(
         from clerk.notices import render
 
         return render.forward_plan(entries, profile, start, end, published_on)
+
+
+def render_urgency_report(
+    decisions: Iterable[Decision],
+    profile: CouncilProfile,
+    *,
+    start: date,
+    end: date,
+    published_on: date,
+) -> bytes:
+    """Regulation 19: the report to Council of the decisions in `decisions` taken in
+    [start, end] under special urgency, each with its particulars and the matter."""
+    if end < start:
+        raise ValueError("The report's period ends before it starts.")
+    entries = sorted(
+        (d for d in decisions if d.urgency is not None and d.record is not None
+         and d.record.decided_on is not None and start <= d.record.decided_on <= end),
+        key=lambda d: (d.record.decided_on, d.ref))  # type: ignore[union-attr]
+    missing = []
+    if not profile.name.strip():
+        missing.append("the council's name (set it in the council profile)")
+    for decision in entries:
+        missing += [f"{decision.ref or decision.title}: {item}"
+                    for item in NEEDS["urgency-report"](decision, profile)
+                    if not item.startswith("the council's name")]
+    if missing:
+        raise NoticeRefused(PERIOD_KINDS["urgency-report"], period_text(start, end), missing)
+    with gc_paused():
+        from clerk.notices import render
+
+        return render.urgency_report(entries, profile, start, end, published_on)

@@ -245,6 +245,20 @@ def _council(decision: Decision, profile: CouncilProfile) -> list[str]:
     return missing
 
 
+def _urgency_report(decision: Decision, profile: CouncilProfile) -> list[str]:
+    """Regulation 19: a decision taken under special urgency, its particulars and matter."""
+    missing = [item for item in _urgency(decision, profile)
+               if not item.startswith("the proper officer")]
+    if decision.urgency is None:
+        return missing
+    record = decision.record
+    if record is None or record.decided_on is None or _blank(record.decision):
+        missing.append("the decision taken (its date and the decision made)")
+    if _blank(decision.plan.summary) and _blank(decision.report.key_issue):
+        missing.append("a summary of the matter")
+    return missing
+
+
 NEEDS: dict[str, Needs] = {
     "report": _report,
     "record": _record,
@@ -255,6 +269,7 @@ NEEDS: dict[str, Needs] = {
     "private-confirmation": _private_confirmation,
     "call-in": _call_in,
     "council": _council,
+    "urgency-report": _urgency_report,
 }
 
 
@@ -330,3 +345,18 @@ def forward_plan_refs(stored: Iterable[tuple[str, dict[str, Any]]], start: date,
         if _listed(True, record.get("decided_on") is not None, due_on, due_month, start, end):
             chosen.append(_order(due_on, due_month, ref))
     return [ref for _, _, ref in sorted(chosen)]
+
+
+def urgency_report_refs(stored: Iterable[tuple[str, dict[str, Any]]], start: date,
+                        end: date) -> list[str]:
+    """Regulation 19: the decisions taken in [start, end] under special urgency, as
+    (ref, stored dict) pairs in; their references out, in the order they were taken."""
+    chosen = []
+    for ref, doc in stored:
+        decided = (doc.get("record") or {}).get("decided_on")
+        if doc.get("urgency") is None or decided is None:
+            continue
+        day = date.fromisoformat(decided)
+        if start <= day <= end:
+            chosen.append((day, ref))
+    return [ref for _, ref in sorted(chosen)]

@@ -29,6 +29,7 @@ BUILDERS: dict[str, tuple[str, str]] = {
     "private-confirmation": ("private", "confirmation"),
     "call-in": ("callin", "flowables"),
     "council": ("council", "flowables"),
+    "urgency-report": ("urgency_report", "for_decision"),
 }
 
 
@@ -76,3 +77,24 @@ def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, 
         subject=f"Key decisions to be taken {period}, published {published_on:%Y-%m-%d}",
     )
     return build(story, meta, plan_notice.PAGE_SIZE)
+
+
+def urgency_report(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
+                   published_on: date) -> bytes:
+    """Regulation 19's report to Council for a period (see clerk.notices.urgency_report)."""
+    from clerk.notices import urgency_report as report
+
+    ctx = Context(profile=profile, published_on=published_on)
+    shown = [public_view(d) for d in entries]
+    cover(shown, profile)
+    period = period_text(start, end)
+    meta = PageMeta(
+        council=profile.name,
+        notice=report.TITLE,
+        reference=f"Special urgency {start.day} {start:%b %Y} – {end.day} {end:%b %Y}",
+        published_on=published_on,
+        title=f"{report.TITLE}, {period}",
+        subject=f"Decisions taken under special urgency {period}, published "
+                f"{published_on:%Y-%m-%d}",
+    )
+    return build(report.flowables(shown, ctx, start, end), meta)

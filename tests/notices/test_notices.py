@@ -70,6 +70,13 @@ STATUTORY = {
         "The Council is asked to endorse the recommendation of the Cabinet Member for "
         "Corporate Services",
     ],
+    "urgency-report": [
+        "decisions taken under special urgency (regulation 19)", "Summary of the matter",
+        "Whether to sell the depot site to a named bidder.", "Date of decision Friday 15 "
+        "February 2013", "Agreed as urgent by Cllr Fran Wilson, Chairman of the relevant "
+        "overview and scrutiny committee, on Friday 8 March 2013",
+        "The offer lapses before a decision could otherwise be taken.",
+    ],
 }
 
 
@@ -79,7 +86,8 @@ def render(kind: str, decision: Decision, profile, **kwargs) -> bytes:  # type: 
 
 def test_kinds_are_the_agreed_names() -> None:
     assert list(KINDS) == ["report", "record", "general-exception", "exception-reasons",
-                           "urgency", "private", "private-confirmation", "call-in", "council"]
+                           "urgency", "private", "private-confirmation", "call-in", "council",
+                           "urgency-report"]
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
