@@ -7,6 +7,7 @@ from datetime import date
 from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Decision, GeneralException
+from clerk.domain.rules import dates_after_notice, exception_route
 from clerk.notices.blocks import (
     Context,
     body,
@@ -40,8 +41,9 @@ def general_exception(decision: Decision, ctx: Context) -> list[Flowable]:
     exc = decision.exception or GeneralException()
     chair = profile.scrutiny_chair
     notice_on = _notice_date(decision, ctx)
-    earliest = profile.calendar().earliest_after_clear_days(
-        notice_on, profile.general_exception_days, profile.clear_days)
+    # the domain's dates: from the notice the register holds, else from this one's date
+    earliest = exception_route(decision, profile) or dates_after_notice(
+        notice_on, profile)["earliest_after_general_exception"]
     story = masthead(ctx, "General exception notice (regulation 10(1))", decision)
     story.append(markup(f"<b>To:</b> {_esc_person(chair.name, chair.title)}"))
     if exc.chair_informed_on:
