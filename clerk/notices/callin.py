@@ -7,7 +7,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from clerk.domain.decision import Decision, Record
 from clerk.domain.rules import call_in_expires
-from clerk.notices.blocks import CONTENT_WIDTH, Context, esc, fields, heading, masthead, para
+from clerk.notices.blocks import (
+    CONTENT_WIDTH,
+    Context,
+    esc,
+    fields,
+    heading,
+    maker_block,
+    masthead,
+    para,
+)
 from clerk.notices.common import call_in_who
 from clerk.notices.styles import RULE, SHADE, stylesheet
 from clerk.notices.text import expiry, long_date
@@ -40,7 +49,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     when = expiry(expires.value)
     story = masthead(ctx, "Call-in request form", decision)
     story.append(fields([
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Decision made", record.decision),
         ("Record published", long_date(record.published_on)),

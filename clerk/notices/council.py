@@ -5,7 +5,16 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Comment, Decision, Record
-from clerk.notices.blocks import Context, body, bullets, fields, heading, masthead, para
+from clerk.notices.blocks import (
+    Context,
+    body,
+    bullets,
+    fields,
+    heading,
+    maker_block,
+    masthead,
+    para,
+)
 from clerk.notices.common import key_text, privacy_text
 from clerk.notices.text import long_date, maker_heading
 
@@ -53,7 +62,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     story.append(heading("The executive's record", 2))
     story.append(fields([
         ("Reference", decision.ref),
-        ("Decision maker", maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Record published", long_date(record.published_on) if record.published_on else ""),
         ("Key decision", key_text(decision)),

@@ -14,6 +14,7 @@ from clerk.notices.blocks import (
     esc,
     fields,
     heading,
+    maker_block,
     markup,
     masthead,
     para,
@@ -57,7 +58,7 @@ def general_exception(decision: Decision, ctx: Context) -> list[Flowable]:
     ))
     story.append(fields([
         ("Matter", _matter(decision)),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date due", due_text(decision.plan)),
         ("Why it is key", decision.key.reason or "—"),
         ("Documents", decision.plan.documents),
@@ -86,7 +87,7 @@ def reasons(decision: Decision, ctx: Context) -> list[Flowable]:
     ))
     story.append(fields([
         ("Matter", _matter(decision)),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date due", due_text(decision.plan)),
         ("General exception notice", long_date(_notice_date(decision, ctx))),
         ("Proper officer", proper_officer_text(ctx)),

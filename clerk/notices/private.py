@@ -7,7 +7,16 @@ from datetime import date
 from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Decision, PrivateConsideration
-from clerk.notices.blocks import Context, body, fields, heading, masthead, para, person_line
+from clerk.notices.blocks import (
+    Context,
+    body,
+    fields,
+    heading,
+    maker_block,
+    masthead,
+    para,
+    person_line,
+)
 from clerk.notices.common import privacy_text, proper_officer_text
 from clerk.notices.exception import REGULATIONS
 from clerk.notices.text import due_text, long_date, says_none
@@ -55,7 +64,7 @@ def intention(decision: Decision, ctx: Context) -> list[Flowable]:
     ))
     rows = [
         ("Matter", decision.title + ("\n" + plan.summary if plan.summary.strip() else "")),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of meeting or decision", due_text(plan)),
         ("Reasons for privacy", privacy_text(decision)),
         ("Public interest test", priv.public_interest),
@@ -90,7 +99,7 @@ def confirmation(decision: Decision, ctx: Context) -> list[Flowable]:
     ))
     story.append(fields([
         ("Matter", decision.title),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of meeting or decision", due_text(plan)),
         ("Reasons for privacy", privacy_text(decision)),
         ("Public interest test", priv.public_interest),

@@ -15,6 +15,7 @@ from clerk.notices.blocks import (
     esc,
     fields,
     heading,
+    maker_block,
     masthead,
     para,
     signature,
@@ -53,7 +54,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     issue = decision.report.key_issue.strip() or decision.plan.summary
     papers = record.background_papers or decision.report.background_documents
     rows: list[tuple[str, Value]] = [
-        ("Decision maker", maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Key decision", key_text(decision)),
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Decision, SpecialUrgency
-from clerk.notices.blocks import Context, body, fields, heading, masthead, para
+from clerk.notices.blocks import Context, body, fields, heading, maker_block, masthead, para
 from clerk.notices.common import privacy_text, proper_officer_text
 from clerk.notices.exception import REGULATIONS
 from clerk.notices.text import URGENCY_ROLE_NAMES, due_text, long_date
@@ -51,7 +51,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     rows = [
         ("Matter", decision.title + ("\n" + decision.plan.summary
                                      if decision.plan.summary.strip() else "")),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         decision_date_row(decision),
         ("Agreed urgent by", f"{urg.agreed_by}, {role}"),
         ("Agreed on", agreed_on),

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from clerk.domain.decision import Decision, Record, SpecialUrgency
-from clerk.notices.blocks import Context, Value, bullets, fields, heading, para
+from clerk.notices.blocks import Context, Value, bullets, fields, heading, maker_block, para
 from clerk.notices.common import privacy_text
 from clerk.notices.exception import REGULATIONS
 from clerk.notices.text import URGENCY_ROLE_NAMES, long_date, period_text
@@ -41,7 +41,7 @@ def entry(decision: Decision) -> list[Flowable]:
     rows: list[tuple[str, Value]] = [
         ("Summary of the matter",
          decision.plan.summary.strip() or decision.report.key_issue.strip()),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Decision made", record.decision),
         ("Agreed as urgent by", agreed),
