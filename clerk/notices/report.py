@@ -183,4 +183,4 @@ def _panel(decision: Decision, ctx: Context) -> Flowable:
     inner.append(contacts)
     inner.append(heading("Contact your Parish Council", 2))
     inner.append(para(PARISH_ADVICE))
-    return KeepTogether([boxed(inner)])
+    return boxed(inner)  # kept with the last section by the caller (never nest KeepTogether)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from clerk.domain.decision import Decision, Record, SpecialUrgency
 from clerk.notices.blocks import Context, Value, bullets, fields, heading, maker_block, para
@@ -55,7 +55,7 @@ def entry(decision: Decision) -> list[Flowable]:
         ("Call-in", _call_in(decision)),
         ("Public or private", privacy_text(decision)),
     ]
-    return [KeepTogether([heading(f"{decision.ref}: {decision.title}", 2)]), fields(rows)]
+    return [heading(f"{decision.ref}: {decision.title}", 2), fields(rows)]
 
 
 def flowables(entries: list[Decision], ctx: Context, start: date, end: date) -> list[Flowable]:

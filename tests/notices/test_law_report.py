@@ -60,3 +60,11 @@ def test_cabinet_report_without_a_portfolio_says_how_to_fill_it(seed, profile) -
     missing = missing_for("report", seed, profile)
     assert any("clerk plan D2013-001 --portfolio" in item and "--maker-phone" in item
                for item in missing)
+
+
+def test_the_panel_does_not_start_a_page_it_could_share(seed, profile) -> None:  # type: ignore[no-untyped-def]
+    # The seed's conclusions, last section and panel fit on its third page together.
+    pages = report_pages(seed, profile)
+    panel = next(p for p in pages if "Is this a Key Decision?" in p)
+    assert "1.8 Conclusions" in panel
+    assert len(pages) == 3
