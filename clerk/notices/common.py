@@ -11,9 +11,10 @@ from clerk.notices.blocks import Context, esc, markup, para
 from clerk.notices.text import URGENCY_ROLE_NAMES, expiry, long_date, paragraphs_text
 
 
-def key_text(decision: Decision) -> str:
+def key_text(decision: Decision, *, first: bool = True) -> str:
     """'Yes. This is a key decision because ... It first appeared in the forward plan on
-    Monday 7 January 2013.', 'No' or 'Not yet determined'."""
+    Monday 7 January 2013.', 'No' or 'Not yet determined'. `first=False` leaves the date
+    to a notice that prints how notice was given (`notice_route`)."""
     key = decision.key
     if key.is_key is None:
         return "Not yet determined"
@@ -22,9 +23,9 @@ def key_text(decision: Decision) -> str:
     reason = key.reason.strip().rstrip(".")
     text = f"Yes. This is a key decision because {reason}." if reason else \
         "Yes. This is a key decision."
-    first = decision.plan.first_published
-    if first is not None:
-        text += f" It first appeared in the forward plan on {long_date(first)}."
+    appeared = decision.plan.first_published
+    if first and appeared is not None:
+        text += f" It first appeared in the forward plan on {long_date(appeared)}."
     return text
 
 

@@ -56,9 +56,9 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     rows: list[tuple[str, Value]] = [
         ("Decision maker", maker_block(decision)),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
-        ("Key decision", key_text(decision)),
     ]
     route = notice_route(decision)
+    rows.append(("Key decision", key_text(decision, first=not route)))
     if decision.key.is_key and route:
         rows.append(("Notice of the key decision", route))
     rows.append(("Public or private", privacy_text(decision)))
