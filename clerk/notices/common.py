@@ -8,7 +8,7 @@ from clerk.domain.decision import Decision
 from clerk.domain.exempt import SCHEDULE_12A
 from clerk.domain.rules import call_in_expires, is_policy_framework
 from clerk.notices.blocks import Context, esc, markup, para
-from clerk.notices.text import URGENCY_ROLE_NAMES, expiry, long_date, paragraphs_text
+from clerk.notices.text import URGENCY_ROLE_NAMES, due_text, expiry, long_date, paragraphs_text
 
 
 def key_text(decision: Decision, *, first: bool = True) -> str:
@@ -125,6 +125,14 @@ def call_in_passage(decision: Decision, ctx: Context) -> list[Flowable]:
         markup(text),
         para(f"Working: {expires.working}.", "muted"),
     ]
+
+
+def decision_date_row(decision: Decision) -> tuple[str, str]:
+    """The decision's date when it is recorded, else when it is due."""
+    record = decision.record
+    if record is not None and record.decided_on is not None:
+        return ("Date of decision", long_date(record.decided_on))
+    return ("Date the decision is to be taken", due_text(decision.plan))
 
 
 def proper_officer_text(ctx: Context) -> str:

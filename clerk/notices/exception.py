@@ -20,8 +20,8 @@ from clerk.notices.blocks import (
     para,
     person_line,
 )
-from clerk.notices.common import privacy_text, proper_officer_text
-from clerk.notices.text import due_text, long_date
+from clerk.notices.common import decision_date_row, privacy_text, proper_officer_text
+from clerk.notices.text import long_date
 
 REGULATIONS = ("The Local Authorities (Executive Arrangements) (Meetings and Access to "
                "Information) (England) Regulations 2012")
@@ -59,7 +59,7 @@ def general_exception(decision: Decision, ctx: Context) -> list[Flowable]:
     story.append(fields([
         ("Matter", _matter(decision)),
         ("Decision maker", maker_block(decision)),
-        ("Date due", due_text(decision.plan)),
+        decision_date_row(decision),
         ("Why it is key", decision.key.reason or "—"),
         ("Documents", decision.plan.documents),
         ("Contact officer", _plain_person(decision)),
@@ -88,7 +88,7 @@ def reasons(decision: Decision, ctx: Context) -> list[Flowable]:
     story.append(fields([
         ("Matter", _matter(decision)),
         ("Decision maker", maker_block(decision)),
-        ("Date due", due_text(decision.plan)),
+        decision_date_row(decision),
         ("General exception notice", long_date(_notice_date(decision, ctx))),
         ("Proper officer", proper_officer_text(ctx)),
     ]))

@@ -11,9 +11,9 @@ from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Decision, SpecialUrgency
 from clerk.notices.blocks import Context, body, fields, heading, maker_block, masthead, para
-from clerk.notices.common import privacy_text, proper_officer_text
+from clerk.notices.common import decision_date_row, privacy_text, proper_officer_text
 from clerk.notices.exception import REGULATIONS
-from clerk.notices.text import URGENCY_ROLE_NAMES, due_text, long_date
+from clerk.notices.text import URGENCY_ROLE_NAMES, long_date
 
 # Regulation 11(1): whose agreement, in order, and when each may give it.
 ROUTES = {
@@ -26,14 +26,6 @@ ROUTES = {
                      "is no chairman of either the relevant overview and scrutiny committee or "
                      "of the Council able to act",
 }
-
-
-def decision_date_row(decision: Decision) -> tuple[str, str]:
-    """The decision's date when it is recorded, else when it is due."""
-    record = decision.record
-    if record is not None and record.decided_on is not None:
-        return ("Date of decision", long_date(record.decided_on))
-    return ("Date the decision is to be taken", due_text(decision.plan))
 
 
 def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
