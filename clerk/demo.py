@@ -25,6 +25,7 @@ RING = DecisionMaker("Cllr Marion Ring", "Cabinet Member for Environment", "memb
                      "01622 602000")
 ROBSON = Person("Sarah Robson", "Community Partnerships Manager", "01622 602827",
                 "sarahrobson@maidstone.gov.uk")
+DOCUMENTS_FROM = "Democratic Services, Maidstone House, King Street, Maidstone ME15 6JQ"
 LITTLEMORE = Person("John Littlemore", "Head of Housing and Community Services",
                     "01622 602000", "johnlittlemore@maidstone.gov.uk")
 
@@ -84,7 +85,8 @@ def demo_decisions(profile: CouncilProfile, today: date, first_number: int = 1) 
     d = L.plan(d, today=t, published=days(-12), summary="To agree the sale of the former "
                "Heather House community centre site.", due_on=days(20), contact=LITTLEMORE,
                wards=["Shepway South"], portfolio="Leader",
-               documents=["Report of the Head of Housing and Community Services"])
+               documents=["Report of the Head of Housing and Community Services"],
+               documents_available_from=DOCUMENTS_FROM, representations_deadline=days(10))
     d = L.set_key(d, profile, is_key=True, amount_pounds=412_500,
                   reason="it involves a capital receipt above the £250,000 threshold")
     d = L.set_private(d, paragraphs=[3], public_interest="The public interest in maintaining "
@@ -116,11 +118,12 @@ def demo_decisions(profile: CouncilProfile, today: date, first_number: int = 1) 
     d = L.new_decision(next(refs), "Temporary accommodation: purchase of twelve flats", CABINET,
                        days(-9))
     d = L.plan(d, today=t, summary="To buy twelve flats for homeless households.",
-               contact=LITTLEMORE, all_wards=True)
+               contact=LITTLEMORE, all_wards=True, portfolio="Community Services")
     d = L.set_key(d, profile, is_key=True, amount_pounds=1_850_000,
                   reason="it involves £1,850,000 and affects all wards")
     d = L.special_urgency(d, today=t, agreed_by="Cllr Fran Wilson", role="scrutiny-chair",
-                          agreed_on=days(-6), reasons="The vendor's offer lapses in seven days.")
+                          agreed_on=days(-6), reasons="The vendor's offer lapses in seven days.",
+                          notice_published=days(-6))
     d = L.decide(d, profile, today=t, decided_on=days(-5), text="Purchase the twelve flats at "
                  "Brunswick Street for £1,850,000.", reasons="Reduces bed and breakfast use.",
                  alternatives="Continue to rely on bed and breakfast: rejected as more costly.",
@@ -150,7 +153,8 @@ def demo_decisions(profile: CouncilProfile, today: date, first_number: int = 1) 
     d = L.new_decision(next(refs), "Maidstone Local Plan Review: Regulation 19 consultation",
                        CABINET, days(-90))
     d = L.plan(d, today=t, published=days(-75), summary="To recommend the draft Local Plan to "
-               "Council for consultation.", contact=LITTLEMORE, all_wards=True)
+               "Council for consultation.", contact=LITTLEMORE, all_wards=True,
+               portfolio="Planning, Transport and Development")
     d = L.set_key(d, profile, is_key=True, categories=["Policy framework"],
                   reason="the Local Plan is in the budget and policy framework")
     d = L.decide(d, profile, today=t, decided_on=days(-30), text="Recommend the draft plan to "
@@ -168,7 +172,10 @@ def demo_decisions(profile: CouncilProfile, today: date, first_number: int = 1) 
     d = L.new_decision(next(refs), "Town centre CCTV upgrade", WILSON, days(-30))
     d = L.plan(d, today=t, published=days(-20), summary="To replace 48 CCTV cameras.",
                due_on=days(15), contact=ROBSON, wards=["High Street", "Bridge", "Fant"],
-               representations_deadline=days(10))
+               representations_deadline=days(10), portfolio="Community Services",
+               documents=["Report of the Head of Housing and Community Services",
+                          f"CCTV camera survey {t.year}"],
+               documents_available_from=DOCUMENTS_FROM)
     d = L.set_key(d, profile, is_key=True, amount_pounds=280_000, wards_affected=3,
                   reason="it involves £280,000 and affects three wards")
     d = L.add_comment(d, Comment("Siân Llŷr-Owen", "", days(-5), "email",

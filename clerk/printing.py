@@ -84,6 +84,24 @@ def write_forward_plan(register: Register, start: date, end: date, path: Path | 
     return Written(target, digest), len(listed)
 
 
+def write_urgency_report(register: Register, start: date, end: date, path: Path | None = None,
+                         *, published_on: date) -> tuple[Written, int]:
+    """Regulation 19's report to Council of the decisions taken under special urgency in a
+    period; each decision it reports records that it did."""
+    from clerk.notices import render_urgency_report, urgency_report_refs
+
+    listed = [register.get(ref) for ref in urgency_report_refs(register.raw_items(), start, end)]
+    pdf = render_urgency_report(listed, register.council, start=start, end=end,
+                                published_on=published_on)
+    name = f"urgency-report-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}.pdf"
+    target = path or notices_dir(register) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, pdf)
+    digest = hashlib.sha256(pdf).hexdigest()
+    _journal(register, listed, "urgency-report", published_on, digest, False)
+    return Written(target, digest), len(listed)
+
+
 def send_to_printer(path: Path) -> str:
     """Send a PDF to the default printer with `lp`; say plainly when there is none."""
     import shutil

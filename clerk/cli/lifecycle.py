@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from typing import Any
 
@@ -84,8 +85,12 @@ def new(ctx: Context, title: str, maker: str, maker_title: str, kind: str,
 @click.option("--parishes", help="Comma-separated parishes affected.")
 @click.option("--portfolio")
 @click.option("--representations-by", type=DATE, help="Deadline for representations.")
+@click.option("--maker-phone", help="The decision maker's telephone, e.g. the Cabinet's.")
+@click.option("--maker-member", "maker_members", multiple=True,
+              help="A member of the deciding body (reg 9(1)(c)); repeat for each member.")
 @pass_context
-def plan(ctx: Context, ref: str, published: date | None, **options: Any) -> None:
+def plan(ctx: Context, ref: str, published: date | None, maker_phone: str | None,
+         maker_members: tuple[str, ...], **options: Any) -> None:
     """Edit the forward plan entry and record its publication (reg 9).
 
     The date it first appeared is kept for ever; later publications are added to its history.
@@ -94,6 +99,11 @@ def plan(ctx: Context, ref: str, published: date | None, **options: Any) -> None
     """
     def move(decision: Any, register: Any) -> Any:
         changes = _plan_changes(register.council, options)
+        if maker_phone is not None or maker_members:
+            maker = copy.deepcopy(decision.decision_maker)
+            maker.telephone = maker.telephone if maker_phone is None else maker_phone.strip()
+            maker.members = [m.strip() for m in maker_members if m.strip()] or maker.members
+            decision = L.update_details(decision, maker=maker)
         return L.plan(decision, today=ctx.today, published=published, **changes)
 
     ctx.change(ref, "forward plan entry", move)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from clerk.cli.common import DATE, Context, pass_context
-from clerk.notices import KINDS, NoticeRefused
+from clerk.notices import KINDS, PERIOD_KINDS, NoticeRefused
 
 OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
                       help="Where to write the PDF (default: notices/ beside the register).")
@@ -38,7 +38,11 @@ def _finish(path: Path, digest: str, to_printer: bool) -> None:
 
 @click.command()
 @click.argument("kind", type=click.Choice(list(KINDS)))
-@click.argument("ref")
+@click.argument("ref", required=False)
+@click.option("--from", "start", type=DATE,
+              help="urgency-report only: the first day of the period it covers.")
+@click.option("--to", "end", type=DATE,
+              help="urgency-report only: the last day of the period it covers.")
 @OUTPUT
 @click.option("--on", "published_on", type=DATE, help="Publication date printed (default today).")
 @click.option("--confidential", is_flag=True,
@@ -46,13 +50,27 @@ def _finish(path: Path, digest: str, to_printer: bool) -> None:
 @PRINT
 @HTML
 @pass_context
-def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on: date | None,
-           confidential: bool, to_printer: bool, as_html: bool) -> None:
+def notice(ctx: Context, kind: str, ref: str | None, start: date | None, end: date | None,
+           output: Path | None, published_on: date | None, confidential: bool,
+           to_printer: bool, as_html: bool) -> None:
     """Print a notice for a decision; public (exempt content withheld) unless --confidential.
 
     Example: clerk notice record D2013-001 -o record.pdf
+
+    The report to Council of the decisions taken under special urgency in a period
+    (regulation 19): clerk notice urgency-report --from 01/04/2026 --to 31/03/2027
     """
     from clerk.printing import write_notice
+
+    if (start or end) and (kind not in PERIOD_KINDS or ref is not None):
+        raise click.UsageError(f"--from and --to are for a report over a period (clerk notice "
+                               f"{' or '.join(PERIOD_KINDS)} --from DATE --to DATE), not with "
+                               "a decision's reference.")
+    if kind in PERIOD_KINDS and ref is None:
+        _period_notice(ctx, start, end, output, published_on, to_printer)
+        return
+    if ref is None:
+        raise click.UsageError(f"Give the decision's reference: clerk notice {kind} REF.")
 
     with ctx.writing() as register:
         try:
@@ -67,6 +85,26 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
             _html_beside(written.path, render_notice_html(
                 kind, register.get(ref), register.council,
                 published_on=published_on or ctx.today, confidential=confidential))
+    _finish(written.path, written.sha256, to_printer)
+
+
+def _period_notice(ctx: Context, start: date | None, end: date | None, output: Path | None,
+                   published_on: date | None, to_printer: bool) -> None:
+    from clerk.printing import write_urgency_report
+
+    if start is None or end is None:
+        raise click.UsageError("Give the period: --from DATE --to DATE (or a decision's "
+                               "reference for its own report).")
+    if end < start:
+        raise click.BadParameter("--to is before --from.", param_hint="--to")
+    with ctx.writing() as register:
+        try:
+            written, count = write_urgency_report(register, start, end, output,
+                                                  published_on=published_on or ctx.today)
+        except NoticeRefused as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"{count} decision{'s' if count != 1 else ''} taken under special urgency "
+               "reported.")
     _finish(written.path, written.sha256, to_printer)
 
 

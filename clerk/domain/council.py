@@ -64,6 +64,8 @@ class CouncilProfile:
     chairman: Person = field(default_factory=Person)
     vice_chairman: Person = field(default_factory=Person)
     head_of_paid_service: Person = field(default_factory=Person)
+    # The proper officer for access to information: named on the reg 5, 10 and 11 notices.
+    proper_officer: Person = field(default_factory=Person)
     wards: list[str] = field(default_factory=list)
     parishes: list[str] = field(default_factory=list)
     extra_holidays: list[ExtraHoliday] = field(default_factory=list)

@@ -166,7 +166,10 @@ class SpecialUrgency(Part):
     role: str = "scrutiny-chair"  # one of URGENCY_ROLES
     agreed_on: date | None = None
     reasons: str = ""
-    notice_published: date | None = None
+    notice_published: date | None = None  # the reasons notice (None: not yet published)
+    # Why the scrutiny chair (and, for the vice-chairman, the chairman) could not act, or
+    # that there is none, as the clerk recorded it; "" when the scrutiny chair agreed.
+    earlier_unable: str = ""
 
 
 @dataclass(eq=False, repr=False)

@@ -17,7 +17,14 @@ from datetime import date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.gc_pause import gc_paused
-from clerk.notices.needs import NEEDS, forward_plan_entries, forward_plan_refs, plan_row_missing
+from clerk.notices.needs import (
+    NEEDS,
+    NEEDS_ON,
+    forward_plan_entries,
+    forward_plan_refs,
+    plan_row_missing,
+    urgency_report_refs,
+)
 from clerk.notices.text import lower_first, period_text
 
 KINDS: dict[str, str] = {
@@ -30,12 +37,18 @@ KINDS: dict[str, str] = {
     "private-confirmation": "Confirmation of consideration in private",
     "call-in": "Call-in request form",
     "council": "Report to Full Council",
+    "urgency-report": "Report to Council on special urgency decisions (regulation 19)",
+}
+# Kinds printed for a period from the whole register (clerk notice KIND --from --to).
+PERIOD_KINDS: dict[str, str] = {
+    "urgency-report": "Report to Council on special urgency decisions (regulation 19)",
 }
 FORWARD_PLAN = "Forward plan: notice of key decisions"
 
 __all__ = [
     "FORWARD_PLAN",
     "KINDS",
+    "PERIOD_KINDS",
     "NoticeRefused",
     "forward_plan_entries",
     "forward_plan_refs",
@@ -44,6 +57,8 @@ __all__ = [
     "render_forward_plan_html",
     "render_notice",
     "render_notice_html",
+    "render_urgency_report",
+    "urgency_report_refs",
 ]
 
 
@@ -65,10 +80,16 @@ def _check_kind(kind: str) -> None:
         raise ValueError(f"Unknown notice kind {kind!r}: use one of {', '.join(KINDS)}.")
 
 
-def missing_for(kind: str, decision: Decision, profile: CouncilProfile) -> list[str]:
-    """What `decision` lacks for the notice `kind`; empty when it can be printed."""
+def missing_for(kind: str, decision: Decision, profile: CouncilProfile,
+                on: date | None = None) -> list[str]:
+    """What `decision` lacks for the notice `kind`; empty when it can be printed. With `on`
+    (the date it would be published), also what that day rules out (a call-in form once
+    the call-in period has ended)."""
     _check_kind(kind)
-    return NEEDS[kind](decision, profile)
+    missing = NEEDS[kind](decision, profile)
+    if on is not None and kind in NEEDS_ON:
+        missing += NEEDS_ON[kind](decision, profile, on)
+    return missing
 
 
 def render_notice(
@@ -80,16 +101,16 @@ def render_notice(
     confidential: bool = False,
 ) -> bytes:
     """The PDF of one notice for one decision, or NoticeRefused saying what is missing."""
-    _refuse_if_missing(kind, decision, profile)
+    _refuse_if_missing(kind, decision, profile, published_on)
     with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
         from clerk.notices import render  # reportlab is loaded here, not at import
 
         return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
 
 
-def _refuse_if_missing(kind: str, decision: Decision, profile: CouncilProfile) -> None:
-    _check_kind(kind)
-    missing = NEEDS[kind](decision, profile)
+def _refuse_if_missing(kind: str, decision: Decision, profile: CouncilProfile,
+                       on: date) -> None:
+    missing = missing_for(kind, decision, profile, on)
     if missing:
         raise NoticeRefused(KINDS[kind], decision.ref or decision.title or "this decision",
                             missing)
@@ -99,7 +120,7 @@ def render_notice_html(kind: str, decision: Decision, profile: CouncilProfile, *
                        published_on: date, confidential: bool = False) -> str:
     """The accessible web page of the notice `render_notice` prints: the same story, the
     same public view, the same refusal."""
-    _refuse_if_missing(kind, decision, profile)
+    _refuse_if_missing(kind, decision, profile, published_on)
     from clerk.notices import render
 
     return render.notice_html(kind, KINDS[kind], decision, profile, published_on, confidential)
@@ -144,4 +165,42 @@ def _plan_entries(decisions: Iterable[Decision], profile: CouncilProfile, start:
                     for item in plan_row_missing(decision, profile)]
     if missing:
         raise NoticeRefused("Forward plan", period_text(start, end), missing)
+    return entries
+
+
+def render_urgency_report(
+    decisions: Iterable[Decision],
+    profile: CouncilProfile,
+    *,
+    start: date,
+    end: date,
+    published_on: date,
+) -> bytes:
+    """Regulation 19: the report to Council of the decisions in `decisions` taken in
+    [start, end] under special urgency, each with its particulars and the matter."""
+    entries = _urgency_entries(decisions, profile, start, end)
+    with gc_paused():
+        from clerk.notices import render
+
+        return render.urgency_report(entries, profile, start, end, published_on)
+
+
+def _urgency_entries(decisions: Iterable[Decision], profile: CouncilProfile, start: date,
+                     end: date) -> list[Decision]:
+    """The decisions taken under special urgency in [start, end], or NoticeRefused."""
+    if end < start:
+        raise ValueError("The report's period ends before it starts.")
+    entries = sorted(
+        (d for d in decisions if d.urgency is not None and d.record is not None
+         and d.record.decided_on is not None and start <= d.record.decided_on <= end),
+        key=lambda d: (d.record.decided_on, d.ref))  # type: ignore[union-attr]
+    missing = []
+    if not profile.name.strip():
+        missing.append("the council's name (set it in the council profile)")
+    for decision in entries:
+        missing += [f"{decision.ref or decision.title}: {item}"
+                    for item in NEEDS["urgency-report"](decision, profile)
+                    if not item.startswith("the council's name")]
+    if missing:
+        raise NoticeRefused(PERIOD_KINDS["urgency-report"], period_text(start, end), missing)
     return entries

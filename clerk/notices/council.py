@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from clerk.domain.decision import Decision, Record
-from clerk.notices.blocks import Context, body, bullets, fields, heading, masthead, para
+from clerk.domain.decision import Comment, Decision, Record
+from clerk.notices.blocks import (
+    Context,
+    body,
+    bullets,
+    fields,
+    heading,
+    maker_block,
+    masthead,
+    para,
+)
 from clerk.notices.common import key_text, privacy_text
 from clerk.notices.text import long_date, maker_heading
-
-COUNCIL_OPTIONS = (
-    "endorse the recommendation;",
-    "endorse it with amendments;",
-    "not endorse it; or",
-    "defer it.",
-)
 
 
 def _consultation(decision: Decision) -> list[str]:
@@ -26,12 +28,21 @@ def _consultation(decision: Decision) -> list[str]:
     if cons.no_comments_received:
         lines.append("No feedback was received.")
     for comment in decision.comments:
-        who = ", ".join(p for p in (comment.author, comment.organisation) if p.strip())
-        line = f"{who}: {comment.text.strip()}"
+        line = f"{commenter(comment)}: {comment.text.strip()}"
         if comment.response.strip():
             line += f" Response: {comment.response.strip()}"
         lines.append(line)
     return lines
+
+
+def commenter(comment: Comment) -> str:
+    """Who commented, as a report to Council may say it: an organisation, parish or
+    committee by name; a member of the public never by name."""
+    if comment.organisation.strip():
+        return comment.organisation.strip()
+    if comment.channel == "scrutiny" and comment.author.strip():
+        return comment.author.strip()
+    return "A member of the public"
 
 
 def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
@@ -51,7 +62,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     story.append(heading("The executive's record", 2))
     story.append(fields([
         ("Reference", decision.ref),
-        ("Decision maker", maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of decision", long_date(record.decided_on) if record.decided_on else ""),
         ("Record published", long_date(record.published_on) if record.published_on else ""),
         ("Key decision", key_text(decision)),
@@ -66,8 +77,10 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
     story += bullets(_consultation(decision), empty="None recorded.")
     story.append(heading("Background papers", 2))
     story += bullets(record.background_papers or decision.report.background_documents)
-    story.append(heading("The Council is asked to", 2))
-    story += bullets(list(COUNCIL_OPTIONS))
+    story.append(heading("Recommendation to the Council", 1))
+    story.append(para(f"The Council is asked to endorse the recommendation of "
+                      f"{maker_heading(maker)}:"))
+    story += body(record.decision)
     return story
 
 

@@ -42,7 +42,7 @@ from clerk.notices.styles import (
     STAMP_INK,
     register_fonts,
 )
-from clerk.notices.text import due_text, long_date, period_text, wards_text
+from clerk.notices.text import BODY_KINDS, due_text, long_date, period_text, wards_text
 
 PAGE_SIZE = landscape(A4)
 FRAME_PADDING = 6  # reportlab's default Frame padding, each side
@@ -133,15 +133,17 @@ class Face:
         return out
 
     def _chop(self, word: str, width: float) -> list[str]:
-        """A word too wide for the column, cut after its last '@', '/', '.' or '-' that
-        fits (an email address or web address), or else after the last letter that fits."""
+        """A word too wide for the column, cut after its '@' if that fits (an email address
+        breaks between the mailbox and the domain, never inside the domain), else after its
+        last '/', '.' or '-' that fits, or else after the last letter that fits."""
         pieces = []
         while stringWidth(word, self.font, self.size) > width:
             end = 1
             while end < len(word) and stringWidth(word[:end + 1], self.font, self.size) <= width:
                 end += 1
-            marks = [word.rfind(mark, 0, end) for mark in "@/.-"]
-            cut = max(marks) + 1 if max(marks) > 0 else end
+            at = word.rfind("@", 0, end)
+            marks = [word.rfind(mark, 0, end) for mark in "/.-"]
+            cut = at + 1 if at > 0 else max(marks) + 1 if max(marks) > 0 else end
             pieces.append(word[:cut])
             word = word[cut:]
         return [*pieces, word]
@@ -194,6 +196,11 @@ class Cell:
             self._gap = 2.5
         return self
 
+    def continued(self, text: str) -> None:
+        """Start the cell with `text`: the mark on a row carried over to another page."""
+        self.lines.insert(0, (REF, text, 0.0, 0.0))
+        self.height += REF.leading
+
     def cut(self, room: float) -> tuple[Cell, Cell]:
         """The lines that fit in `room` points, and the rest."""
         head, tail = Cell(self.width + 2 * PAD_X), Cell(self.width + 2 * PAD_X)
@@ -233,8 +240,16 @@ def entry_cells(decision: Decision) -> list[Cell]:
     plan = decision.plan
     matter, maker, documents, consultation, contact, nature = (Cell(w) for w in WIDTHS)
     matter.add(REF, decision.ref).add(TITLE, decision.title).gap().add(TEXT, plan.summary)
-    maker.label("Decision maker").add(TEXT, decision.decision_maker.describe())
+    who = decision.decision_maker
+    maker.label("Decision maker").add(TEXT, who.describe())
+    members = [m.strip() for m in who.members if m.strip()]
+    if who.kind in BODY_KINDS or members:  # reg 9(1)(c): a body's name and its members
+        maker.label("Members").add(TEXT, ", ".join(members) or "Not recorded")
+    if plan.portfolio.strip():
+        maker.label("Portfolio").add(TEXT, plan.portfolio.strip())
     maker.label("Date due").add(TEXT, due_text(plan))
+    maker.label("First in the plan").add(
+        TEXT, long_date(plan.first_published) if plan.first_published else "New in this plan")
     for document in plan.documents:
         if document.strip():
             documents.add(TEXT, document.strip(), bullet="\u2022")
@@ -262,13 +277,15 @@ def entry_cells(decision: Decision) -> list[Cell]:
     return [matter, maker, documents, consultation, contact, nature]
 
 
-def fit(cells: list[Cell], room: float, shaded: bool) -> list[Row]:
-    """A decision's row, cut into rows that each fit in a page's `room` if it is taller."""
+def fit(cells: list[Cell], room: float, shaded: bool, ref: str = "") -> list[Row]:
+    """A decision's row, cut into rows that each fit in a page's `room` if it is taller;
+    each part after the first starts "<ref> (continued)"."""
     out = []
     while max(cell.height for cell in cells) + PAD_TOP + PAD_BOTTOM > room:
         cut = [cell.cut(room - PAD_TOP - PAD_BOTTOM) for cell in cells]
         out.append(Row([head for head, _ in cut], shaded))
         cells = [tail for _, tail in cut]
+        cells[0].continued(f"{ref} (continued)".strip())
     return [*out, Row(cells, shaded)]
 
 
@@ -435,8 +452,8 @@ def flowables(entries: list[Decision], ctx: Context, start: date, end: date) -> 
     head = header_row()
     room = PAGE_SIZE[1] - BODY_MARGINS - 2 * FRAME_PADDING - head.height
     cells = [entry_cells(decision) for decision in entries]
-    rows = [part for number, entry in enumerate(cells)
-            for part in fit(entry, room, shaded=number % 2 == 1)]
+    rows = [part for number, (decision, entry) in enumerate(zip(entries, cells, strict=True))
+            for part in fit(entry, room, number % 2 == 1, decision.ref)]
     story.append(PlanTable(rows, head, entries=cells))
     for face in FACES:
         face.broken.clear()

@@ -11,9 +11,16 @@ from datetime import date
 from typing import Any
 
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import Decision, Record
-from clerk.domain.rules import is_policy_framework, record_missing
-from clerk.notices.text import maker_telephone, says_none
+from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
+from clerk.domain.rules import call_in_expires, is_policy_framework, record_missing
+from clerk.notices.text import (
+    BODY_KINDS,
+    COUNCIL_OUTCOME_WORDS,
+    comment_contact,
+    expiry,
+    long_date,
+    says_none,
+)
 
 Needs = Callable[[Decision, CouncilProfile], list[str]]
 
@@ -40,6 +47,13 @@ def _identity(decision: Decision) -> list[str]:
     return missing
 
 
+def _proper_officer(profile: CouncilProfile) -> list[str]:
+    """The reg 5, 10 and 11 notices name the proper officer."""
+    if _blank(profile.proper_officer.name):
+        return ["the proper officer's name (set [proper_officer] in the council profile)"]
+    return []
+
+
 def _private_reasons(decision: Decision) -> list[str]:
     priv = decision.private
     if priv is None:
@@ -53,24 +67,34 @@ def _private_reasons(decision: Decision) -> list[str]:
 
 
 def _plan_row(decision: Decision, profile: CouncilProfile) -> list[str]:
-    """The reg 9 items and what the council prints beside them."""
-    plan = decision.plan
-    missing = _identity(decision)
-    if _blank(plan.summary):
-        missing.append("a summary of the matter")
-    if not any(d.strip() for d in plan.documents):
-        missing.append("the documents to be submitted to the decision maker")
-    if _blank(plan.documents_available_from):
-        missing.append("where copies of the documents can be had")
-    if _blank(plan.contact.name):
-        missing.append("the contact officer")
-    if _blank(decision.key.reason):
-        missing.append("why it is a key decision")
-    if not plan.all_wards and not any(w.strip() for w in plan.wards):
-        missing.append("the wards affected (or 'all wards')")
-    if decision.private is not None and not decision.private.paragraphs:
-        missing.append("the Schedule 12A paragraph for taking it in private")
-    return missing
+    """The reg 9 items and what the council prints beside them, each with the command (or
+    the app's key) that fills it."""
+    plan, maker, ref = decision.plan, decision.decision_maker, decision.ref or "REF"
+
+    def plan_option(option: str) -> str:
+        return f"clerk plan {ref} {option}, or p in the app"
+
+    gaps: list[tuple[bool, str, str]] = [
+        (_blank(decision.title), "a title", "t in the app"),
+        (_blank(maker.name), "the decision maker", "t in the app"),
+        (maker.kind in BODY_KINDS and not any(m.strip() for m in maker.members),
+         f"the members of {maker.name.strip() or 'the decision-making body'} (reg 9(1)(c))",
+         f"clerk plan {ref} --maker-member NAME, once for each member"),
+        (_blank(plan.summary), "a summary of the matter", plan_option("--summary TEXT")),
+        (not any(d.strip() for d in plan.documents),
+         "the documents to be submitted to the decision maker", plan_option("--document TEXT")),
+        (_blank(plan.documents_available_from), "where copies of the documents can be had",
+         plan_option("--documents-from TEXT")),
+        (_blank(plan.contact.name), "the contact officer", plan_option("--contact NAME")),
+        (_blank(decision.key.reason), "why it is a key decision",
+         f"clerk key {ref} --reason TEXT, or k in the app"),
+        (not plan.all_wards and not any(w.strip() for w in plan.wards),
+         "the wards affected (or 'all wards')", plan_option("--wards LIST or --all-wards")),
+        (decision.private is not None and not decision.private.paragraphs,
+         "the Schedule 12A paragraph for taking it in private",
+         f"clerk private {ref} --paragraph N, or v in the app"),
+    ]
+    return [f"{what} ({how})" for lacking, what, how in gaps if lacking]
 
 
 def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
@@ -96,8 +120,17 @@ def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the wards and parishes affected")
     if _blank(plan.contact.name) or _blank(plan.contact.telephone):
         missing.append("the contact officer's name and telephone number")
-    if _blank(maker_telephone(decision, profile)):
-        missing.append("the decision maker's telephone number")
+    contact = comment_contact(decision, profile)
+    ref = decision.ref or "REF"
+    if contact is None:
+        missing.append("the executive member to comment to (the entry's portfolio, matching "
+                       f"a portfolio in the council profile: clerk plan {ref} --portfolio, or "
+                       f"p in the app; or the body's telephone: clerk plan {ref} "
+                       "--maker-phone)")
+    elif _blank(contact.telephone):
+        missing.append(f"the decision maker's telephone number (clerk plan {ref} "
+                       "--maker-phone, or the executive member's telephone in the council "
+                       "profile)")
     return missing
 
 
@@ -110,7 +143,7 @@ def _record(decision: Decision, profile: CouncilProfile) -> list[str]:
 
 
 def _general_exception(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile)
+    missing = _common(decision, profile) + _proper_officer(profile)
     if decision.exception is None:
         missing.append("a general exception (regulation 10) on the decision")
     if _blank(profile.scrutiny_chair.name):
@@ -121,7 +154,7 @@ def _general_exception(decision: Decision, profile: CouncilProfile) -> list[str]
 
 
 def _exception_reasons(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile)
+    missing = _common(decision, profile) + _proper_officer(profile)
     if decision.exception is None:
         missing.append("a general exception (regulation 10) on the decision")
     elif _blank(decision.exception.reasons):
@@ -130,7 +163,7 @@ def _exception_reasons(decision: Decision, profile: CouncilProfile) -> list[str]
 
 
 def _urgency(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile)
+    missing = _common(decision, profile) + _proper_officer(profile)
     urg = decision.urgency
     if urg is None:
         return missing + ["a special urgency agreement (regulation 11) on the decision"]
@@ -140,20 +173,25 @@ def _urgency(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the date the urgency was agreed")
     if _blank(urg.reasons):
         missing.append("the reasons the decision is urgent and cannot reasonably be deferred")
+    if urg.role != "scrutiny-chair" and _blank(urg.earlier_unable):
+        missing.append("why the scrutiny committee chair could not act (regulation 11(1) "
+                       "allows the chairman or vice-chairman only then)")
     return missing
 
 
 def _private(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile) + _private_reasons(decision)
+    missing = _common(decision, profile) + _proper_officer(profile) + _private_reasons(decision)
     if decision.plan.due_on is None and _blank(decision.plan.due_month):
         missing.append("the date or month of the meeting or decision")
     if _blank(decision.plan.contact.name):
         missing.append("the contact officer to whom representations go")
+    if decision.plan.representations_deadline is None:
+        missing.append("the deadline for representations about holding it in private")
     return missing
 
 
 def _private_confirmation(decision: Decision, profile: CouncilProfile) -> list[str]:
-    missing = _common(decision, profile) + _private_reasons(decision)
+    missing = _common(decision, profile) + _proper_officer(profile) + _private_reasons(decision)
     if decision.plan.due_on is None:
         missing.append("the date of the meeting or decision")
     priv = decision.private
@@ -175,7 +213,17 @@ def _call_in(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the date the record of decision was published")
     if decision.call_in.urgent_exempt:
         missing.append("a right of call-in (it was exempted from call-in as urgent)")
+    if decision.implemented_on is not None:
+        missing.append("a decision still open to call-in (it has been implemented)")
     return missing
+
+
+def _call_in_closed(decision: Decision, profile: CouncilProfile, on: date) -> list[str]:
+    """The form is for the call-in period only: none once it has ended on `on`."""
+    expires = call_in_expires(decision, profile)
+    if expires is not None and on > expires.value.date():
+        return [f"a call-in period still running (it ended at {expiry(expires.value)})"]
+    return []
 
 
 def _council(decision: Decision, profile: CouncilProfile) -> list[str]:
@@ -189,6 +237,25 @@ def _council(decision: Decision, profile: CouncilProfile) -> list[str]:
         missing.append("the reasons for the executive's recommendation")
     if decision.referral.meeting_on is None:
         missing.append("the date of the Full Council meeting")
+    referral = decision.referral
+    if referral.outcome in FINAL_COUNCIL_OUTCOMES:
+        when = f" on {long_date(referral.outcome_on)}" if referral.outcome_on else ""
+        missing.append(f"a question still before Full Council (Council decided{when}: "
+                       f"{COUNCIL_OUTCOME_WORDS.get(referral.outcome, referral.outcome)})")
+    return missing
+
+
+def _urgency_report(decision: Decision, profile: CouncilProfile) -> list[str]:
+    """Regulation 19: a decision taken under special urgency, its particulars and matter."""
+    missing = [item for item in _urgency(decision, profile)
+               if not item.startswith("the proper officer")]
+    if decision.urgency is None:
+        return missing
+    record = decision.record
+    if record is None or record.decided_on is None or _blank(record.decision):
+        missing.append("the decision taken (its date and the decision made)")
+    if _blank(decision.plan.summary) and _blank(decision.report.key_issue):
+        missing.append("a summary of the matter")
     return missing
 
 
@@ -202,6 +269,14 @@ NEEDS: dict[str, Needs] = {
     "private-confirmation": _private_confirmation,
     "call-in": _call_in,
     "council": _council,
+    "urgency-report": _urgency_report,
+}
+
+
+# What a notice needs that depends on the day it is printed for, beside NEEDS.
+DatedNeeds = Callable[[Decision, CouncilProfile, date], list[str]]
+NEEDS_ON: dict[str, DatedNeeds] = {
+    "call-in": _call_in_closed,
 }
 
 
@@ -270,3 +345,18 @@ def forward_plan_refs(stored: Iterable[tuple[str, dict[str, Any]]], start: date,
         if _listed(True, record.get("decided_on") is not None, due_on, due_month, start, end):
             chosen.append(_order(due_on, due_month, ref))
     return [ref for _, _, ref in sorted(chosen)]
+
+
+def urgency_report_refs(stored: Iterable[tuple[str, dict[str, Any]]], start: date,
+                        end: date) -> list[str]:
+    """Regulation 19: the decisions taken in [start, end] under special urgency, as
+    (ref, stored dict) pairs in; their references out, in the order they were taken."""
+    chosen = []
+    for ref, doc in stored:
+        decided = (doc.get("record") or {}).get("decided_on")
+        if doc.get("urgency") is None or decided is None:
+            continue
+        day = date.fromisoformat(decided)
+        if start <= day <= end:
+            chosen.append((day, ref))
+    return [ref for _, ref in sorted(chosen)]

@@ -7,8 +7,17 @@ from datetime import date
 from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Decision, PrivateConsideration
-from clerk.notices.blocks import Context, body, fields, heading, masthead, para, person_line
-from clerk.notices.common import privacy_text
+from clerk.notices.blocks import (
+    Context,
+    body,
+    fields,
+    heading,
+    maker_block,
+    masthead,
+    para,
+    person_line,
+)
+from clerk.notices.common import privacy_text, proper_officer_text
 from clerk.notices.exception import REGULATIONS
 from clerk.notices.text import due_text, long_date, says_none
 
@@ -18,6 +27,17 @@ def _exempt_rows(priv: PrivateConsideration) -> list[tuple[str, str]]:
     if not priv.exempt_information.strip():
         return []
     return [("Exempt information", priv.exempt_information)]
+
+
+def _representation_rows(decision: Decision, ctx: Context) -> list[tuple[str, str]]:
+    """The deadline for representations, whom they go to, and the proper officer."""
+    plan = decision.plan
+    rows = []
+    if plan.representations_deadline is not None:
+        rows.append(("Representations by", long_date(plan.representations_deadline)))
+    rows.append(("Representations to", person_line(plan.contact)))
+    rows.append(("Proper officer", proper_officer_text(ctx)))
+    return rows
 
 
 def _timing(notice_on: date, days: int, due: date | None, ctx: Context) -> list[Flowable]:
@@ -37,29 +57,29 @@ def intention(decision: Decision, ctx: Context) -> list[Flowable]:
     days = ctx.profile.private_notice_days
     story = masthead(ctx, "Notice of intention to consider a matter in private", decision)
     story.append(para(
-        f"Under regulation 5 of {REGULATIONS}, notice is given at least {days} clear days "
+        f"Under regulation 5(2) of {REGULATIONS}, notice is given at least {days} clear days "
         f"in advance that {decision.decision_maker.describe()} intends to consider the matter "
         "below in private, with the press and public excluded, because it involves the "
         "likely disclosure of exempt information."
     ))
     rows = [
         ("Matter", decision.title + ("\n" + plan.summary if plan.summary.strip() else "")),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of meeting or decision", due_text(plan)),
         ("Reasons for privacy", privacy_text(decision)),
         ("Public interest test", priv.public_interest),
         *_exempt_rows(priv),
+        *_representation_rows(decision, ctx),
         ("Date of this notice", long_date(notice_on)),
     ]
     story.append(fields(rows))
     story.append(heading("Representations", 2))
-    deadline = (f" by {long_date(plan.representations_deadline)}"
-                if plan.representations_deadline else " before the meeting")
     story.append(para(
         "Anyone may make representations about why the matter should be considered in "
-        f"public. Please send them{deadline} to {person_line(plan.contact)}. Any received, "
+        f"public, by the date above, to {person_line(plan.contact)}. Any received, "
         "and the council's response, will be published at least "
-        f"{ctx.profile.private_confirmation_days} clear days before the meeting."
+        f"{ctx.profile.private_confirmation_days} clear days before the meeting "
+        "(regulation 5(4))."
     ))
     story += _timing(notice_on, days, plan.due_on, ctx)
     return story
@@ -74,16 +94,17 @@ def confirmation(decision: Decision, ctx: Context) -> list[Flowable]:
     given = priv.intention_published
     intention_line = f" Notice of the intention was given on {long_date(given)}." if given else ""
     story.append(para(
-        f"Under regulation 5 of {REGULATIONS}, {decision.decision_maker.describe()} will "
+        f"Under regulation 5(4) of {REGULATIONS}, {decision.decision_maker.describe()} will "
         f"consider the matter below in private on {due_text(plan)}.{intention_line}"
     ))
     story.append(fields([
         ("Matter", decision.title),
-        ("Decision maker", decision.decision_maker.describe()),
+        ("Decision maker", maker_block(decision)),
         ("Date of meeting or decision", due_text(plan)),
         ("Reasons for privacy", privacy_text(decision)),
         ("Public interest test", priv.public_interest),
         *_exempt_rows(priv),
+        *_representation_rows(decision, ctx),
         ("Date of this notice", long_date(notice_on)),
     ]))
     story.append(heading("Representations received about holding it in private", 2))

@@ -29,6 +29,7 @@ BUILDERS: dict[str, tuple[str, str]] = {
     "private-confirmation": ("private", "confirmation"),
     "call-in": ("callin", "flowables"),
     "council": ("council", "flowables"),
+    "urgency-report": ("urgency_report", "for_decision"),
 }
 
 
@@ -106,3 +107,29 @@ def plan_story(entries: list[Decision], profile: CouncilProfile, start: date, en
         subject=f"Key decisions to be taken {period}, published {published_on:%Y-%m-%d}",
     )
     return story, meta
+
+
+def urgency_report(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
+                   published_on: date) -> bytes:
+    """Regulation 19's report to Council for a period (see clerk.notices.urgency_report)."""
+    return build(*urgency_report_story(entries, profile, start, end, published_on))
+
+
+def urgency_report_story(entries: list[Decision], profile: CouncilProfile, start: date,
+                         end: date, published_on: date) -> tuple[list[Flowable], PageMeta]:
+    from clerk.notices import urgency_report as report
+
+    ctx = Context(profile=profile, published_on=published_on)
+    shown = [public_view(d) for d in entries]
+    cover(shown, profile)
+    period = period_text(start, end)
+    meta = PageMeta(
+        council=profile.name,
+        notice=report.TITLE,
+        reference=f"Special urgency {start.day} {start:%b %Y} – {end.day} {end:%b %Y}",
+        published_on=published_on,
+        title=f"{report.TITLE}, {period}",
+        subject=f"Decisions taken under special urgency {period}, published "
+                f"{published_on:%Y-%m-%d}",
+    )
+    return report.flowables(shown, ctx, start, end), meta

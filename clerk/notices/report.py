@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from clerk.domain.decision import IMPLICATIONS, Decision
+from clerk.domain.decision import IMPLICATIONS, Decision, Person
 from clerk.domain.exempt import SCHEDULE_12A
 from clerk.notices.blocks import (
     CONTENT_WIDTH,
@@ -14,6 +14,7 @@ from clerk.notices.blocks import (
     bullets,
     esc,
     heading,
+    maker_block,
     markup,
     numbered,
     numbered_heading,
@@ -21,9 +22,10 @@ from clerk.notices.blocks import (
 )
 from clerk.notices.styles import RULE, SHADE, stylesheet
 from clerk.notices.text import (
+    BODY_KINDS,
+    comment_contact,
     due_text,
     long_date,
-    maker_telephone,
     paragraphs_text,
     wards_and_parishes_text,
 )
@@ -52,7 +54,9 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
                           "Act 1972.", "banner"))
     story.append(Spacer(1, 4 * mm))
     prepared_by = report.prepared_by.strip() or decision.plan.contact.name
-    issued = report.issued_on or ctx.published_on
+    # The date the notice carries (the publishing path gives it the report's issue date):
+    # one date, so "Date Issued" and the footer's "Published" cannot disagree.
+    issued = ctx.published_on
     story += [
         markup(f"Report prepared by <b>{esc(prepared_by)}</b>"),
         markup(f"Date Issued: <b>{long_date(issued)}</b>"),
@@ -60,10 +64,18 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
                f"Reference: <b>{esc(decision.ref)}</b>"),
         numbered_heading("1.", decision.title),
     ]
-    story += _sections(decision)
-    story.append(Spacer(1, 6 * mm))
-    story.append(_panel(decision, ctx))
+    sections = _sections(decision)
+    # The key decision and "How to Comment" panel goes with the report's last section, so
+    # it is never left alone on a page of its own.
+    last = _last_section_start(sections)
+    story += sections[:last]
+    story.append(KeepTogether([*sections[last:], Spacer(1, 6 * mm), _panel(decision, ctx)]))
     return story
+
+
+def _last_section_start(sections: list[Flowable]) -> int:
+    marked = [n for n, f in enumerate(sections) if getattr(f, "last_section", False)]
+    return marked[-1] if marked else len(sections)
 
 
 def _sections(decision: Decision) -> list[Flowable]:
@@ -84,7 +96,9 @@ def _sections(decision: Decision) -> list[Flowable]:
     out += _implications(decision)
     out.append(numbered_heading("1.8", "Conclusions", 2))
     out += numbered("1.8", report.conclusions) if report.conclusions.strip() else [para("None.")]
-    out.append(numbered_heading("1.9", "Relevant Documents", 2))
+    documents = numbered_heading("1.9", "Relevant Documents", 2)
+    documents.last_section = True  # type: ignore[attr-defined]
+    out.append(documents)
     out.append(markup("<b>1.9.1\u2003Appendices</b>"))
     out += bullets(report.appendices)
     out.append(markup("<b>1.9.2\u2003Background Documents</b>"))
@@ -107,12 +121,12 @@ def _implications(decision: Decision) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
-    out: list[Flowable] = [
+    out: list[Flowable] = [KeepTogether([  # the checklist is never split across pages
         Paragraph("Does the report have implications for the following?", sheet["body"],
                   bulletText="1.7.1"),
         table,
         Spacer(1, 3 * mm),
-    ]
+    ])]
     number = 2
     for key, label in IMPLICATIONS:
         text = texts.get(key, "").strip()
@@ -148,8 +162,12 @@ def _panel(decision: Decision, ctx: Context) -> Flowable:
     inner.append(Spacer(1, 2 * mm))
     inner.append(heading("How to Comment", 2))
     inner.append(para(HOW_TO_COMMENT))
+    if maker.kind in BODY_KINDS:
+        inner.append(para(f"The decision will be taken by {maker_block(decision)}; the "
+                          "Member of the Executive to contact is named below."))
+    member = comment_contact(decision, ctx.profile) or Person(maker.name, maker.title)
     people = [
-        (maker.name, maker.title, maker_telephone(decision, ctx.profile)),
+        (member.name, member.title, member.telephone),
         (plan.contact.name, plan.contact.title, plan.contact.telephone),
     ]
     rows = [[Paragraph(f"<b>{esc(name)}</b>", sheet["cell"]),
@@ -165,4 +183,4 @@ def _panel(decision: Decision, ctx: Context) -> Flowable:
     inner.append(contacts)
     inner.append(heading("Contact your Parish Council", 2))
     inner.append(para(PARISH_ADVICE))
-    return KeepTogether([boxed(inner)])
+    return boxed(inner)  # kept with the last section by the caller (never nest KeepTogether)

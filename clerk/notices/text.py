@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import Decision, DecisionMaker, ForwardPlanEntry
+from clerk.domain.decision import Decision, DecisionMaker, ForwardPlanEntry, Person
 
+BODY_KINDS = ("cabinet", "committee")  # decision makers that are bodies (reg 9(1)(c))
 URGENCY_ROLE_NAMES = {
     "scrutiny-chair": "Chairman of the relevant overview and scrutiny committee",
     "chairman": "Chairman of the Council",
     "vice-chairman": "Vice-Chairman of the Council",
+}
+
+# Full Council's outcomes as a notice says them.
+COUNCIL_OUTCOME_WORDS = {
+    "endorsed": "endorsed",
+    "amended": "endorsed with amendments",
+    "not-endorsed": "not endorsed",
+    "deferred": "deferred",
 }
 
 
@@ -71,6 +80,22 @@ def maker_telephone(decision: Decision, profile: CouncilProfile) -> str:
         if member.name.strip().casefold() == maker.name.strip().casefold():
             return member.telephone.strip()
     return ""
+
+
+def comment_contact(decision: Decision, profile: CouncilProfile) -> Person | None:
+    """The Member of the Executive a report's "How to Comment" names: the decision maker
+    when it is one person; for a body (the Cabinet, a committee), the executive member
+    whose portfolio the matter falls in, else the body itself if it has a telephone."""
+    maker = decision.decision_maker
+    if maker.kind not in BODY_KINDS:
+        return Person(maker.name, maker.title, maker_telephone(decision, profile))
+    portfolio = decision.plan.portfolio.strip().casefold()
+    for member in profile.executive:
+        if portfolio and member.portfolio.strip().casefold() == portfolio:
+            return Person(member.name, member.title, member.telephone, member.email)
+    if maker.telephone.strip():
+        return Person(maker.name, maker.title, maker.telephone)
+    return None
 
 
 def wards_text(plan: ForwardPlanEntry) -> str:

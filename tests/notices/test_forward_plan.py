@@ -133,8 +133,9 @@ def test_refused_with_each_row_that_lacks_something(seed, profile) -> None:  # t
     with pytest.raises(NoticeRefused) as refused:
         render_forward_plan([bad, good], profile, start=START, end=END, published_on=PUBLISHED)
     assert refused.value.missing == [
-        "D-BAD: the documents to be submitted to the decision maker",
-        "D-BAD: the contact officer",
+        "D-BAD: the documents to be submitted to the decision maker "
+        "(clerk plan D-BAD --document TEXT, or p in the app)",
+        "D-BAD: the contact officer (clerk plan D-BAD --contact NAME, or p in the app)",
     ]
     assert str(refused.value).startswith(
         "Cannot print the forward plan for Friday 1 March 2013 to Friday 31 May 2013: it lacks "

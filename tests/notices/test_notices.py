@@ -29,7 +29,8 @@ STATUTORY = {
         "Record of decision of the Cabinet Member for Corporate Services",
         "Friday 15 February 2013", "Issue for decision", "Decision made",
         "Reasons for the decision", "Alternative options considered and why they were rejected",
-        "Conflicts of interest and dispensations", "Cllr Zoë Ng: Owns land adjoining the depot.",
+        "Conflicts of interest and dispensations",
+        "Cllr Zoë Ng Owns land adjoining the depot. No dispensation was granted.",
         "No dispensation was granted.", "Background papers", "Strategic Assessment 2012-13",
         "Signed:", "Call-in", "5.00pm on Monday 25 February 2013",
         "any 3 non-executive members",
@@ -40,7 +41,7 @@ STATUTORY = {
         "Date of this notice Friday 1 March 2013",
     ],
     "exception-reasons": [
-        "regulation 10(3)", "The bidder's offer expires on 22 March 2013",
+        "regulation 10(2)", "The bidder's offer expires on 22 March 2013",
     ],
     "urgency": [
         "regulation 11", "Agreed urgent by Cllr Fran Wilson, Chairman of the relevant overview "
@@ -66,7 +67,15 @@ STATUTORY = {
         "Report to Full Council, Wednesday 6 March 2013", "budget and policy framework",
         "Recommendation of the Cabinet Member for Corporate Services", "The executive's record",
         "Date of decision Friday 15 February 2013", "Reasons",
-        "The Council is asked to",
+        "The Council is asked to endorse the recommendation of the Cabinet Member for "
+        "Corporate Services",
+    ],
+    "urgency-report": [
+        "decisions taken under special urgency (regulation 19)", "Summary of the matter",
+        "Whether to sell the depot site to a named bidder.", "Date of decision Friday 15 "
+        "February 2013", "Agreed as urgent by Cllr Fran Wilson, Chairman of the relevant "
+        "overview and scrutiny committee, on Friday 8 March 2013",
+        "The offer lapses before a decision could otherwise be taken.",
     ],
 }
 
@@ -77,7 +86,8 @@ def render(kind: str, decision: Decision, profile, **kwargs) -> bytes:  # type: 
 
 def test_kinds_are_the_agreed_names() -> None:
     assert list(KINDS) == ["report", "record", "general-exception", "exception-reasons",
-                           "urgency", "private", "private-confirmation", "call-in", "council"]
+                           "urgency", "private", "private-confirmation", "call-in", "council",
+                           "urgency-report"]
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -270,7 +280,7 @@ def test_report_refused_without_key_facts_and_telephones(seed, profile) -> None:
     missing = missing_for("report", seed, profile)
     assert "the date it first appeared in the forward plan" in missing
     assert "the contact officer's name and telephone number" in missing
-    assert "the decision maker's telephone number" in missing
+    assert any(item.startswith("the decision maker's telephone number") for item in missing)
 
 
 def test_report_takes_the_member_telephone_from_the_profile(seed, profile) -> None:  # type: ignore[no-untyped-def]
