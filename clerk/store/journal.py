@@ -211,13 +211,36 @@ def scan(journal: Path, end: int | None = None) -> Iterator[tuple[bytes, int]]:
 
 def history(journal: Path, ref: str, end: int) -> list[JournalEntry]:
     """Every entry about `ref`, oldest first (reads the whole journal: not a hot path)."""
-    needle = b'"ref":' + orjson.dumps(ref)
+    return [entry_about(entry, ref) for entry in entries(journal, end, orjson.dumps(ref))
+            if is_about(entry, ref)]
+
+
+# An event (Register.record_event) names the decisions it is about in "refs" and changes
+# none of them; these keys are the journal's own and no event payload may use them.
+RESERVED_KEYS = frozenset({"seq", "at", "action", "prev", "hash", "ref", "refs", "doc",
+                           "council", "batch"})
+
+
+def is_event(entry: dict[str, Any]) -> bool:
+    return isinstance(entry.get("refs"), list) and "doc" not in entry and "council" not in entry
+
+
+def is_about(entry: dict[str, Any], ref: str) -> bool:
+    return entry.get("ref") == ref or (is_event(entry) and ref in entry["refs"])
+
+
+def entry_about(entry: dict[str, Any], ref: str) -> JournalEntry:
+    return JournalEntry(entry["seq"], entry["at"], entry["action"], ref, entry["hash"])
+
+
+def entries(journal: Path, end: int, needle: bytes = b"") -> list[dict[str, Any]]:
+    """The journal's entries up to byte `end`, only lines holding `needle` (all if empty)."""
     found = []
     for line, _ in scan(journal, end):
         if needle in line:
             entry = _parse(line)
-            if entry is not None and entry.get("ref") == ref:
-                found.append(JournalEntry.from_dict(entry))
+            if entry is not None:
+                found.append(entry)
     return found
 
 
