@@ -76,7 +76,7 @@ def import_(ctx: Context, source: Path) -> None:
 
 @click.command()
 @click.option("--notices", "notices_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of published PDFs to check (default: notices/ beside the register).")
+              help="Folder of published notices to check (default: REGISTER.notices/ beside it).")
 @click.option("--render", is_flag=True,
               help="Also draw each published notice again from the journal and compare.")
 @pass_context
@@ -105,6 +105,8 @@ def verify(ctx: Context, notices_dir: Path | None, render: bool) -> None:
     checked = f", {report.files_checked} PDF(s) matched"
     if render:
         checked += f", {report.rendered} redrawn and matched"
+        if report.not_redrawn:
+            checked += f", {report.not_redrawn} not redrawn (another renderer)"
     click.echo(f"Register verified: {report.entries} entries, {report.decisions} decisions, "
                f"{report.notices} notices{checked}.")
 

@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
-from clerk.domain.exempt import public_view
+from clerk.domain.exempt import paragraphs_of, public_view
 from clerk.notices.blocks import Context
+from clerk.notices.confidential import marked_view, paragraphs_text
 from clerk.notices.pages import PageMeta, build
 from clerk.notices.styles import cover
 from clerk.notices.text import period_text
@@ -38,20 +39,27 @@ def builder(kind: str) -> Builder:
     return found
 
 
+def _prefix(confidential: bool, draft: bool) -> str:
+    return ("DRAFT – " if draft else "") + ("CONFIDENTIAL – " if confidential else "")
+
+
 def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
-           published_on: date, confidential: bool) -> bytes:
-    # The one gate: a public notice is built only from the public view.
-    shown = decision if confidential else public_view(decision)
+           published_on: date, confidential: bool, draft: bool = False) -> bytes:
+    # The one gate: a public notice is built only from the public view; a confidential
+    # copy shows the exempt matter with each passage marked.
+    shown = marked_view(decision) if confidential else public_view(decision)
     ctx = Context(profile=profile, published_on=published_on, confidential=confidential)
     cover(shown, profile)
     story = builder(kind)(shown, ctx)
-    prefix = "CONFIDENTIAL – " if confidential else ""
+    prefix = _prefix(confidential, draft)
     meta = PageMeta(
         council=profile.name,
         notice=f"{prefix}{name}",
         reference=decision.ref,
         published_on=published_on,
         confidential=confidential,
+        exempt_under=paragraphs_text(paragraphs_of(decision)) if confidential else "",
+        draft=draft,
         title=f"{prefix}{name}: {decision.title} ({decision.ref})",
         subject=f"{name} for {decision.ref}, {decision.title}, published {published_on:%Y-%m-%d}",
     )
@@ -59,7 +67,7 @@ def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
 
 
 def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
-                 published_on: date) -> bytes:
+                 published_on: date, draft: bool = False) -> bytes:
     ctx = Context(profile=profile, published_on=published_on)
     from clerk.notices import forward_plan as plan_notice
 
@@ -69,10 +77,11 @@ def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, 
     period = period_text(start, end)
     meta = PageMeta(
         council=profile.name,
-        notice="Forward plan: notice of key decisions",
+        notice=f"{_prefix(False, draft)}Forward plan: notice of key decisions",
         reference=f"Forward plan {start.day} {start:%b %Y} – {end.day} {end:%b %Y}",
         published_on=published_on,
-        title=f"Forward plan: notice of key decisions, {period}",
+        draft=draft,
+        title=f"{_prefix(False, draft)}Forward plan: notice of key decisions, {period}",
         subject=f"Key decisions to be taken {period}, published {published_on:%Y-%m-%d}",
     )
     return build(story, meta, plan_notice.PAGE_SIZE)
