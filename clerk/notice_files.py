@@ -95,7 +95,7 @@ class Published:
             renderer=str(notice.get("renderer", "")), file=file,
             confidential=bool(notice.get("confidential")), at=str(entry.get("at", "")),
             period=(str(period[0]), str(period[1])) if period else None,
-            files=files or ((file, notice["sha256"]),) if file else files,
+            files=files or (((file, notice["sha256"]),) if file else ()),
         )
 
 
@@ -138,6 +138,15 @@ def ensure_folder(folder: Path, *, private: bool) -> None:
 
 def dated_name(stem: str, on: date) -> str:
     return f"{stem}-{on:%Y-%m-%d}.pdf"
+
+
+def free_base(folder: Path, base: str, extensions: list[str]) -> str:
+    """`base`, or BASE-2, BASE-3... so that no BASE.EXT is taken for any extension."""
+    candidate, number = base, 1
+    while any(os.path.lexists(folder / f"{candidate}.{ext}") for ext in extensions):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def free_name(folder: Path, name: str) -> Path:

@@ -18,6 +18,8 @@ Where files go: `clerk.notice_files`.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -181,26 +183,39 @@ def _protected(register: Register) -> set[str]:
 
 
 def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str,
-             on: date, folder: Path, stem: str, *, private: bool) -> Written:
+             on: date, folder: Path, stem: str, *, private: bool,
+             others: Sequence[tuple[str, bytes]] = ()) -> Written:
+    """Stage, journal, then place the PDF and any other renditions of the same notice
+    (`others`: (extension, bytes), e.g. the accessible HTML page), all under one dated
+    name; the journal lists every file with its SHA-256 and `clerk verify` checks each."""
     refs: list[str] = notice["refs"]
     digest = files.sha256(pdf)
+    by_digest = {files.sha256(data): data for _, data in others} | {digest: pdf}
     earlier = files.find_published(files.published_notices(register), digest)
     files.ensure_folder(folder, private=private)
     if earlier is not None:  # the same bytes: already published, nothing new journaled
-        path = folder / (earlier.file or files.dated_name(stem, on))
-        if not path.exists():  # put back what the journal holds, under its own name
-            files.place(files.stage(folder, path.name, pdf, private=private), path)
-        return Written(path, digest, on, already=True)
-    target = files.free_name(folder, files.dated_name(stem, on))
-    temp = files.stage(folder, target.name, pdf, private=private)
+        for name, sha in earlier.files:  # put back what the journal holds, by its own name
+            if not os.path.lexists(folder / name) and sha in by_digest:
+                files.place(files.stage(folder, name, by_digest[sha], private=private),
+                            folder / name)
+        return Written(folder / (earlier.file or files.dated_name(stem, on)), digest, on,
+                       already=True)
+    base = files.free_base(folder, files.dated_name(stem, on)[:-4],
+                           ["pdf", *(ext for ext, _ in others)])
+    named = [(f"{base}.pdf", pdf), *((f"{base}.{ext}", data) for ext, data in others)]
+    staged: list[tuple[Path, Path]] = []
     try:
+        for name, data in named:
+            staged.append((files.stage(folder, name, data, private=private), folder / name))
         register.record_event(action, {"notice": {
-            **notice, "sha256": digest, "file": target.name,
-            "files": [[target.name, digest]]}}, refs=refs)
+            **notice, "sha256": digest, "file": f"{base}.pdf",
+            "files": [[name, files.sha256(data)] for name, data in named]}}, refs=refs)
     except BaseException:
-        files.discard(temp)  # not journaled, so never published
+        for temp, _ in staged:
+            files.discard(temp)  # not journaled, so never published
         raise
-    return Written(files.place(temp, target), digest, on)
+    placed = [files.place(temp, target) for temp, target in staged]
+    return Written(placed[0], digest, on)
 
 
 # ---- reprints -------------------------------------------------------------------------

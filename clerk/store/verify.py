@@ -189,15 +189,16 @@ def _check_notices(path: Path, docs: dict[str, dict[str, Any]], folder: Path | N
     for notice in journaled:
         for name, digest in notice.files:
             by_name.setdefault(name, set()).add(digest)
-    where = folders_for(path, folder)
+    where = folders_for(path)  # --notices names where the published ones are kept instead
+    published = folder if folder is not None else where.published
     if folder is not None and not folder.is_dir():
         report.problems.append(f"There is no folder {folder} of notices to check.")
         return
-    for place in (where.published, where.confidential, path.parent / "notices"):
+    for place in (published, where.confidential, path.parent / "notices"):
         if place.is_dir():
             _check_folder(place, every, by_name, report)
     for notice in journaled:
-        home = where.confidential if notice.confidential else where.published
+        home = where.confidential if notice.confidential else published
         for name, _ in notice.files:
             if home.is_dir() and not (home / name).exists():
                 report.notes.append(f"{home / name}: journaled as published on "

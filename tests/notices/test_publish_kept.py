@@ -161,3 +161,26 @@ def test_a_confidential_copy_goes_owner_only_to_its_own_folder(register: Registe
     public = publish_notice(register, "D2013-007", "report", today=TODAY)
     assert "Acme Ltd" not in text(public.path.read_bytes())
     assert stat.S_IMODE(os.stat(public.path).st_mode) == 0o644
+
+
+def test_every_file_of_a_notice_is_journaled_and_verified(register: Register) -> None:
+    """The hook for the accessible HTML copy: each rendition is staged, journaled with its
+    SHA-256 under the notice's one dated name, placed, and checked by `clerk verify`."""
+    from clerk.printing import _publish
+
+    pdf, html = b"%PDF-1.4 a notice", b"<!doctype html><title>A notice</title>"
+    notice = {"kind": "record", "refs": ["D2013-001"], "published_on": "2013-02-18",
+              "renderer": "test"}
+    written = _publish(register, pdf, notice, "notice published: record", date(2013, 2, 18),
+                       folders(register).published, "D2013-001-record", private=False,
+                       others=[("html", html)])
+    page = written.path.with_suffix(".html")
+    assert page.read_bytes() == html
+    (event,) = register.events("notice published")
+    assert [name for name, _ in event["notice"]["files"]] == [written.path.name, page.name]
+    assert register.path is not None
+    report = verify_register(register.path)
+    assert report.ok and report.files_checked == 2
+    page.write_bytes(html + b"<!-- changed -->")
+    (problem,) = verify_register(register.path).problems
+    assert problem.startswith(str(page))
