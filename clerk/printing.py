@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from clerk.store.register import Register
 
 __all__ = ["NoticeFileError", "NotPublished", "PrinterUnavailable", "WrongDate", "Written",
-           "draft_forward_plan", "draft_notice", "folders", "publish_forward_plan",
+           "copy_out", "draft_forward_plan", "draft_notice", "folders", "publish_forward_plan",
            "publish_notice", "reprint_forward_plan", "reprint_notice", "send_to_printer"]
 
 
@@ -90,6 +90,7 @@ def _render(register: Register, ref: str, kind: str, asked: date | None, today: 
             confidential: bool, draft: bool, marked: bool = True) -> tuple[bytes, date]:
     from clerk.notices import render_notice, statutory_date
 
+    files.check_ref(ref)  # it becomes part of a file name
     decision = register.get(ref)
     on = _date_for(kind, ref, statutory_date(kind, decision), asked, today, draft=draft)
     pdf = render_notice(kind, decision, register.council, published_on=on,
@@ -107,6 +108,8 @@ def draft_notice(register: Register, ref: str, kind: str, path: Path | None = No
     if path is None and confidential:  # exempt matter: owner-only, as any confidential copy
         files.ensure_folder(where.confidential, private=True)
         path = where.confidential / f"{ref}-{kind}-CONFIDENTIAL-DRAFT.pdf"
+    if path is None:
+        files.ensure_folder(where.copies, private=False)
     target = path or where.copies / f"{ref}-{kind}-DRAFT.pdf"
     files.write_copy(target, pdf, _protected(register))
     return Written(target, files.sha256(pdf), when, journaled=False)
@@ -155,6 +158,8 @@ def _plan_stem(start: date, end: date) -> str:
 def draft_forward_plan(register: Register, start: date, end: date, path: Path | None = None,
                        *, on: date) -> tuple[Written, int]:
     pdf, refs = _plan(register, start, end, on, draft=True)
+    if path is None:
+        files.ensure_folder(folders(register).copies, private=False)
     target = path or folders(register).copies / f"{_plan_stem(start, end)}-DRAFT.pdf"
     files.write_copy(target, pdf, _protected(register))
     return Written(target, files.sha256(pdf), on, journaled=False), len(refs)
@@ -218,6 +223,12 @@ def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str
     return Written(placed[0], digest, on)
 
 
+def copy_out(register: Register, written: Written, path: Path) -> None:
+    """A copy of a notice just written, where the clerk asked (`-o`): never over another
+    published notice."""
+    files.write_copy(path, written.path.read_bytes(), _protected(register) - {written.sha256})
+
+
 # ---- reprints -------------------------------------------------------------------------
 
 
@@ -261,9 +272,13 @@ def reprint_notice(register: Register, ref: str, kind: str, as_published: date,
     pdf = render_notice(kind, past.get(ref), past.council, published_on=as_published,
                         confidential=confidential)
     _check_reprint(pdf, notice, what)
-    target = path or folders(register).copies / (notice.file or f"{ref}-{kind}.pdf")
-    files.write_copy(target, pdf, set())
-    return Written(target, notice.sha256, as_published)
+    if path is None:  # a confidential reprint stays with the confidential copies
+        where = folders(register)
+        home = where.confidential if confidential else where.copies
+        files.ensure_folder(home, private=confidential)
+        path = home / f"{Path(notice.file or f'{ref}-{kind}.pdf').stem}-REPRINT.pdf"
+    files.write_copy(path, pdf, _protected(register) - {notice.sha256})
+    return Written(path, notice.sha256, as_published)
 
 
 def reprint_forward_plan(register: Register, as_published: date, path: Path | None = None, *,
@@ -282,8 +297,11 @@ def reprint_forward_plan(register: Register, as_published: date, path: Path | No
     pdf = render_forward_plan([past.get(ref) for ref in refs], past.council, start=first,
                               end=last, published_on=as_published)
     _check_reprint(pdf, notice, "forward plan")
-    target = path or folders(register).copies / (notice.file or "forward-plan.pdf")
-    files.write_copy(target, pdf, set())
+    if path is None:
+        files.ensure_folder(folders(register).copies, private=False)
+    name = f"{Path(notice.file or 'forward-plan.pdf').stem}-REPRINT.pdf"
+    target = path or folders(register).copies / name
+    files.write_copy(target, pdf, _protected(register) - {notice.sha256})
     return Written(target, notice.sha256, as_published), len(refs)
 
 

@@ -16,6 +16,7 @@ from clerk.notices import KINDS, NoticeRefused
 
 if TYPE_CHECKING:
     from clerk.printing import Written
+    from clerk.store.register import Register
 
 T = TypeVar("T")
 
@@ -47,10 +48,23 @@ def _refusals() -> Iterator[None]:
                                    f"({error.filename}). Nothing was published.") from None
 
 
+def _copy(register: Register, written: Written, output: Path | None) -> str:
+    """Write the -o copy of a notice just published; why not, if it could not be."""
+    from clerk.notice_files import NoticeFileError
+    from clerk.printing import copy_out
+
+    if output is None:
+        return ""
+    try:
+        copy_out(register, written, output)
+    except (NoticeFileError, OSError) as error:
+        return str(error)
+    return ""
+
+
 def _finish(written: Written, copy_to: Path | None, to_printer: bool, *, draft: bool,
-            reprint: bool, confidential: bool) -> None:
+            reprint: bool, confidential: bool, refused: str = "") -> None:
     from clerk.domain.calendar import fmt_date
-    from clerk.notice_files import write_copy
     from clerk.printing import PrinterUnavailable, send_to_printer
 
     digest, dated = written.sha256, fmt_date(written.published_on)
@@ -68,9 +82,9 @@ def _finish(written: Written, copy_to: Path | None, to_printer: bool, *, draft: 
     else:
         click.echo(f"Published {written.path}, dated {dated}; SHA-256 {digest} journaled.")
     path = written.path
+    if refused:  # published all the same: say so, and that the copy was not written
+        raise click.ClickException(f"The copy was not written: {refused}")
     if copy_to is not None and not (draft or reprint):
-        with _refusals():
-            write_copy(copy_to, path.read_bytes(), set())
         click.echo(f"Copy written to {copy_to}.")
         path = copy_to
     if to_printer:
@@ -106,6 +120,7 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
     """
     from clerk.printing import draft_notice, publish_notice, reprint_notice
 
+    refused = ""
     if draft and as_published is not None:
         raise click.UsageError("--draft and --as-published do not go together: a reprint is "
                                "the published notice itself.")
@@ -122,8 +137,9 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
             with ctx.writing() as register:
                 written = publish_notice(register, ref, kind, on=published_on,
                                          today=ctx.today, confidential=confidential)
+                refused = _copy(register, written, output)
     _finish(written, output, to_printer, draft=draft, reprint=as_published is not None,
-            confidential=confidential)
+            confidential=confidential, refused=refused)
 
 
 @click.command("forward-plan")
@@ -148,6 +164,7 @@ def forward_plan(ctx: Context, start: date | None, end: date | None, output: Pat
     """
     from clerk.printing import draft_forward_plan, publish_forward_plan, reprint_forward_plan
 
+    refused = ""
     if as_published is None and (start is None or end is None):
         raise click.UsageError("Give the period: --from DATE --to DATE.")
     if start is not None and end is not None and end < start:
@@ -167,9 +184,10 @@ def forward_plan(ctx: Context, start: date | None, end: date | None, output: Pat
             with ctx.writing() as register:
                 written, count = publish_forward_plan(register, start, end,
                                                       on=published_on or ctx.today)
+                refused = _copy(register, written, output)
     click.echo(f"{count} key decisions listed.")
     _finish(written, output, to_printer, draft=draft, reprint=as_published is not None,
-            confidential=False)
+            confidential=False, refused=refused)
 
 
 COMMANDS = [notice, forward_plan]

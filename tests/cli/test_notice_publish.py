@@ -123,3 +123,23 @@ def test_verify_checks_every_published_notice(demo: Clerk) -> None:
     confidential.write_bytes(confidential.read_bytes() + b"%")
     result = demo("verify", ok=False)
     assert result.exit_code == 1 and str(confidential) in result.stdout
+
+
+def test_a_copy_never_replaces_a_published_notice(demo: Clerk) -> None:
+    demo("notice", "record", "D2013-001")
+    record = _notices(demo) / "D2013-001-record-2013-02-18.pdf"
+    kept = record.read_bytes()
+    result = demo("notice", "call-in", "D2013-003", "-o", str(record), ok=False)
+    assert result.exit_code == 1 and "Published" in result.stdout  # it was, and says so
+    assert "The copy was not written" in result.stderr and "published notice" in result.stderr
+    assert record.read_bytes() == kept
+
+
+def test_a_reference_that_would_name_another_folder_is_refused(demo: Clerk) -> None:
+    with Register.open(demo.db, write=True) as register:
+        decision = register.get("D2013-001")
+        decision.ref = "../escape"
+        register.save(decision, action="imported with an odd reference")
+    error = demo.refused("notice", "record", "../escape")
+    assert "cannot name a notice file" in error
+    assert not (demo.db.parent.parent / "escape-record-2013-02-18.pdf").exists()
