@@ -239,14 +239,16 @@ def _render(docs: dict[str, dict[str, Any]], council: dict[str, Any], replay: _R
     from clerk.notices import renderer
 
     current = renderer()
-    others: dict[str, int] = {}
-    earlier = sum(len(doc.get("notices") or []) for doc in docs.values())
-    if earlier:  # kept in the decisions by earlier clerks, with no renderer recorded
-        others["a clerk that did not record its renderer"] = earlier
+    unknown = "a clerk that did not record its renderer"
+    others: dict[str, list[str]] = {}  # renderer -> the notices it drew, named
+    for ref, doc in docs.items():  # kept in the decisions by earlier clerks
+        for old in doc.get("notices") or []:
+            others.setdefault(unknown, []).append(f"{ref} {old.get('kind')} of "
+                                                  f"{old.get('published_on')}")
     for notice, state, at_council in replay.published:
         if notice.renderer != current:
-            name = notice.renderer or "a clerk that did not record its renderer"
-            others[name] = others.get(name, 0) + 1
+            others.setdefault(notice.renderer or unknown, []).append(
+                f"{', '.join(notice.refs) or 'empty'} {notice.kind} of {notice.published_on}")
             continue
         try:
             pdf = _draw(notice, state, at_council or council)
@@ -263,11 +265,12 @@ def _render(docs: dict[str, dict[str, Any]], council: dict[str, Any], replay: _R
                 f"({', '.join(notice.refs) or 'no decisions'}) drawn again from the journal "
                 "does not match its journaled SHA-256: the journal was altered, or this "
                 "clerk draws it differently although it records the same renderer.")
-    for name, count in sorted(others.items()):
-        report.not_redrawn += count
-        report.notes.append(f"{count} notice(s) not drawn again: drawn by {name}, and this is "
-                            f"{current}; the same bytes are promised only by the same "
-                            "renderer (their files were still checked against the journal).")
+    for name, which in sorted(others.items()):
+        report.not_redrawn += len(which)
+        report.notes.append(f"{len(which)} notice(s) not drawn again ({'; '.join(which)}): "
+                            f"drawn by {name}, and this is {current}; the same bytes are "
+                            "promised only by the same renderer (their files were still "
+                            "checked against the journal).")
 
 
 def _draw(notice: Published, state: dict[str, dict[str, Any]],

@@ -92,7 +92,7 @@ def test_verify_render_skips_notices_of_another_renderer(register: Register,
     assert report.ok, report.problems
     assert report.rendered == 0 and report.not_redrawn == 1 and report.files_checked == 1
     assert any("clerk 0.0.1, reportlab 3.6.0" in note and clerk.notices.renderer() in note
-               for note in report.notes)
+               and "D2013-001 record of 2013-02-18" in note for note in report.notes)
     published.write_bytes(published.read_bytes() + b"%")  # its file is still checked
     assert not verify_register(register.path, render=True).ok
 
