@@ -77,8 +77,8 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
             yield Checkbox("Draft: a preview marked DRAFT, not published", id="draft",
                            compact=True)
             yield Static("", id="print-error")
-            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date and "
-                         "confidential copy   [b]Esc[/b] cancel")
+            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date, "
+                         "confidential copy, draft   [b]Esc[/b] cancel")
         yield KeyBar()
 
     def on_mount(self) -> None:
