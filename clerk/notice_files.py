@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -205,13 +205,14 @@ def discard(temp: Path) -> None:
         pass
 
 
-def write_copy(path: Path, data: bytes, protected: set[str]) -> None:
-    """A draft or reprint: replaced freely, but never over a published notice."""
+def write_copy(path: Path, data: bytes, protected: Callable[[], set[str]]) -> None:
+    """A draft or reprint: replaced freely, but never over a published notice (`protected`
+    gives the published hashes; asked only when there is a file to replace)."""
     if path.exists() and not path.is_file():  # /dev/null, a pipe: written to as it is
         with open(path, "wb") as handle:
             handle.write(data)
         return
-    if path.exists() and sha256(path.read_bytes()) in protected:
+    if path.exists() and sha256(path.read_bytes()) in protected():
         raise NoticeFileError(f"{path} is a published notice: a copy never replaces it. "
                               "Choose another name with -o.")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -111,7 +111,7 @@ def draft_notice(register: Register, ref: str, kind: str, path: Path | None = No
     if path is None:
         files.ensure_folder(where.copies, private=False)
     target = path or where.copies / f"{ref}-{kind}-DRAFT.pdf"
-    files.write_copy(target, pdf, _protected(register))
+    files.write_copy(target, pdf, lambda: _protected(register))
     return Written(target, files.sha256(pdf), when, journaled=False)
 
 
@@ -161,7 +161,7 @@ def draft_forward_plan(register: Register, start: date, end: date, path: Path | 
     if path is None:
         files.ensure_folder(folders(register).copies, private=False)
     target = path or folders(register).copies / f"{_plan_stem(start, end)}-DRAFT.pdf"
-    files.write_copy(target, pdf, _protected(register))
+    files.write_copy(target, pdf, lambda: _protected(register))
     return Written(target, files.sha256(pdf), on, journaled=False), len(refs)
 
 
@@ -226,7 +226,8 @@ def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str
 def copy_out(register: Register, written: Written, path: Path) -> None:
     """A copy of a notice just written, where the clerk asked (`-o`): never over another
     published notice."""
-    files.write_copy(path, written.path.read_bytes(), _protected(register) - {written.sha256})
+    files.write_copy(path, written.path.read_bytes(),
+                     lambda: _protected(register) - {written.sha256})
 
 
 # ---- reprints -------------------------------------------------------------------------
@@ -277,7 +278,7 @@ def reprint_notice(register: Register, ref: str, kind: str, as_published: date,
         home = where.confidential if confidential else where.copies
         files.ensure_folder(home, private=confidential)
         path = home / f"{Path(notice.file or f'{ref}-{kind}.pdf').stem}-REPRINT.pdf"
-    files.write_copy(path, pdf, _protected(register) - {notice.sha256})
+    files.write_copy(path, pdf, lambda: _protected(register) - {notice.sha256})
     return Written(path, notice.sha256, as_published)
 
 
@@ -301,7 +302,7 @@ def reprint_forward_plan(register: Register, as_published: date, path: Path | No
         files.ensure_folder(folders(register).copies, private=False)
     name = f"{Path(notice.file or 'forward-plan.pdf').stem}-REPRINT.pdf"
     target = path or folders(register).copies / name
-    files.write_copy(target, pdf, _protected(register) - {notice.sha256})
+    files.write_copy(target, pdf, lambda: _protected(register) - {notice.sha256})
     return Written(target, notice.sha256, as_published), len(refs)
 
 

@@ -104,11 +104,11 @@ def statutory_date(kind: str, decision: Decision) -> date | None:
 
 def renderer() -> str:
     """What draws the PDFs: the same renderer gives the same bytes for the same notice."""
-    from importlib.metadata import version
+    from reportlab import Version  # the package's root only: no drawing machinery
 
     from clerk import __version__
 
-    return f"clerk {__version__}, reportlab {version('reportlab')}"
+    return f"clerk {__version__}, reportlab {Version}"
 
 
 def _check_kind(kind: str) -> None:

@@ -184,3 +184,14 @@ def test_every_file_of_a_notice_is_journaled_and_verified(register: Register) ->
     page.write_bytes(html + b"<!-- changed -->")
     (problem,) = verify_register(register.path).problems
     assert problem.startswith(str(page))
+
+
+def test_a_confidential_reprint_stays_with_the_confidential_copies(register: Register) -> None:
+    first = publish_notice(register, "D2013-007", "record", confidential=True, today=TODAY)
+    again = reprint_notice(register, "D2013-007", "record", date(2013, 2, 18),
+                           confidential=True)
+    assert again.path.parent == folders(register).confidential
+    assert again.path.read_bytes() == first.path.read_bytes()
+    assert stat.S_IMODE(os.stat(again.path).st_mode) == 0o600
+    with pytest.raises(NotPublished):  # the public one was never published
+        reprint_notice(register, "D2013-007", "record", date(2013, 2, 18))
