@@ -5,7 +5,8 @@ Beside the register `REGISTER` (e.g. `register.json`), each register has its own
 so two registers in one folder never write over each other's notices:
 
 - `REGISTER.notices/`: published notices, as published (what goes on the website);
-- `REGISTER.confidential/`: confidential copies, owner-only (folder 0700, files 0600);
+- `REGISTER.confidential/`: confidential copies, owner-only (folder 0700, files 0600), and
+  in its `drafts/` the drafts of confidential copies;
 - `REGISTER.copies/`: drafts and reprints, never journaled, replaced freely.
 
 A published file is named after what it is and its publication date
@@ -20,7 +21,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,11 @@ class Folders:
     published: Path
     confidential: Path
     copies: Path
+
+    @property
+    def kept(self) -> tuple[Path, Path]:
+        """Where published notices and confidential copies are kept: no copy goes there."""
+        return self.published, self.confidential
 
 
 def folders_for(register_path: Path | None, published: Path | None = None) -> Folders:
@@ -205,15 +211,16 @@ def discard(temp: Path) -> None:
         pass
 
 
-def write_copy(path: Path, data: bytes, protected: Callable[[], set[str]]) -> None:
-    """A draft or reprint: replaced freely, but never over a published notice (`protected`
-    gives the published hashes; asked only when there is a file to replace)."""
+def write_copy(path: Path, data: bytes, kept: Iterable[Path]) -> None:
+    """A draft, reprint or copy: replaced freely, but never written into a folder where
+    published notices and confidential copies are kept (where it could replace one)."""
     if path.exists() and not path.is_file():  # /dev/null, a pipe: written to as it is
         with open(path, "wb") as handle:
             handle.write(data)
         return
-    if path.exists() and sha256(path.read_bytes()) in protected():
-        raise NoticeFileError(f"{path} is a published notice: a copy never replaces it. "
-                              "Choose another name with -o.")
+    folder = os.path.realpath(path.parent)
+    if any(folder == os.path.realpath(place) for place in kept):
+        raise NoticeFileError(f"{path.parent} keeps published notices: a copy is never "
+                              "written there. Choose another name with -o.")
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, data)

@@ -107,11 +107,12 @@ def draft_notice(register: Register, ref: str, kind: str, path: Path | None = No
     where = folders(register, folder)
     if path is None and confidential:  # exempt matter: owner-only, as any confidential copy
         files.ensure_folder(where.confidential, private=True)
-        path = where.confidential / f"{ref}-{kind}-CONFIDENTIAL-DRAFT.pdf"
+        files.ensure_folder(where.confidential / "drafts", private=True)
+        path = where.confidential / "drafts" / f"{ref}-{kind}-CONFIDENTIAL-DRAFT.pdf"
     if path is None:
         files.ensure_folder(where.copies, private=False)
     target = path or where.copies / f"{ref}-{kind}-DRAFT.pdf"
-    files.write_copy(target, pdf, lambda: _protected(register))
+    files.write_copy(target, pdf, where.kept)
     return Written(target, files.sha256(pdf), when, journaled=False)
 
 
@@ -158,10 +159,11 @@ def _plan_stem(start: date, end: date) -> str:
 def draft_forward_plan(register: Register, start: date, end: date, path: Path | None = None,
                        *, on: date) -> tuple[Written, int]:
     pdf, refs = _plan(register, start, end, on, draft=True)
+    where = folders(register)
     if path is None:
-        files.ensure_folder(folders(register).copies, private=False)
-    target = path or folders(register).copies / f"{_plan_stem(start, end)}-DRAFT.pdf"
-    files.write_copy(target, pdf, lambda: _protected(register))
+        files.ensure_folder(where.copies, private=False)
+    target = path or where.copies / f"{_plan_stem(start, end)}-DRAFT.pdf"
+    files.write_copy(target, pdf, where.kept)
     return Written(target, files.sha256(pdf), on, journaled=False), len(refs)
 
 
@@ -181,10 +183,6 @@ def publish_forward_plan(register: Register, start: date, end: date, *, on: date
 
 
 # ---- publishing -------------------------------------------------------------------------
-
-
-def _protected(register: Register) -> set[str]:
-    return {notice.sha256 for notice in files.published_notices(register)}
 
 
 def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str,
@@ -224,10 +222,10 @@ def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str
 
 
 def copy_out(register: Register, written: Written, path: Path) -> None:
-    """A copy of a notice just written, where the clerk asked (`-o`): never over another
-    published notice."""
+    """A copy of a notice just written, where the clerk asked (`-o`): never into a folder
+    of published notices."""
     files.write_copy(path, written.path.read_bytes(),
-                     lambda: _protected(register) - {written.sha256})
+                     [*folders(register).kept, written.path.parent])
 
 
 # ---- reprints -------------------------------------------------------------------------
@@ -278,7 +276,10 @@ def reprint_notice(register: Register, ref: str, kind: str, as_published: date,
         home = where.confidential if confidential else where.copies
         files.ensure_folder(home, private=confidential)
         path = home / f"{Path(notice.file or f'{ref}-{kind}.pdf').stem}-REPRINT.pdf"
-    files.write_copy(path, pdf, lambda: _protected(register) - {notice.sha256})
+    if not confidential or path.parent != folders(register).confidential:
+        files.write_copy(path, pdf, folders(register).kept)
+    else:  # a confidential reprint beside the confidential copy it reproduces
+        files.write_copy(path, pdf, [folders(register).published])
     return Written(path, notice.sha256, as_published)
 
 
@@ -302,7 +303,7 @@ def reprint_forward_plan(register: Register, as_published: date, path: Path | No
         files.ensure_folder(folders(register).copies, private=False)
     name = f"{Path(notice.file or 'forward-plan.pdf').stem}-REPRINT.pdf"
     target = path or folders(register).copies / name
-    files.write_copy(target, pdf, lambda: _protected(register) - {notice.sha256})
+    files.write_copy(target, pdf, folders(register).kept)
     return Written(target, notice.sha256, as_published), len(refs)
 
 

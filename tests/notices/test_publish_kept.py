@@ -195,3 +195,18 @@ def test_a_confidential_reprint_stays_with_the_confidential_copies(register: Reg
     assert stat.S_IMODE(os.stat(again.path).st_mode) == 0o600
     with pytest.raises(NotPublished):  # the public one was never published
         reprint_notice(register, "D2013-007", "record", date(2013, 2, 18))
+
+
+def test_a_confidential_draft_is_private_and_not_taken_for_a_forgery(
+        register: Register) -> None:
+    from clerk.printing import draft_notice
+
+    publish_notice(register, "D2013-007", "record", confidential=True, today=TODAY)
+    draft = draft_notice(register, "D2013-007", "report", confidential=True, today=TODAY)
+    assert folders(register).confidential in draft.path.parents
+    assert stat.S_IMODE(os.stat(draft.path.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(draft.path).st_mode) == 0o600
+    for page in pages_text(draft.path.read_bytes()):
+        assert "DRAFT – NOT PUBLISHED" in page and "CONFIDENTIAL" in page
+    assert register.path is not None
+    assert verify_register(register.path).ok
