@@ -64,8 +64,9 @@ def folders(register: Register, published: Path | None = None) -> Folders:
 
 
 def _date_for(kind: str, decision_ref: str, held: date | None, asked: date | None,
-              today: date, *, draft: bool) -> date:
-    """The date a notice carries: the register's, else the one asked for, else today."""
+              today: date, *, required: bool) -> date:
+    """The date a notice carries: the register's, else the one asked for, else today;
+    `required`: a publication, which waits until the register holds its date."""
     from clerk.notices import KINDS, PUBLISHED_ON, NoticeRefused
 
     if held is not None:
@@ -75,7 +76,7 @@ def _date_for(kind: str, decision_ref: str, held: date | None, asked: date | Non
                 f"the date the register holds, not {format_date(asked)}: leave out the date "
                 "(or correct the register first).")
         return held
-    if kind in PUBLISHED_ON and not draft:
+    if kind in PUBLISHED_ON and required:
         how = PUBLISHED_ON[kind][1].replace("REF", decision_ref)
         raise NoticeRefused(KINDS[kind], decision_ref, [
             f"its publication date in the register (record it: {how}; or print a draft "
@@ -87,14 +88,16 @@ def _date_for(kind: str, decision_ref: str, held: date | None, asked: date | Non
 
 
 def _render(register: Register, ref: str, kind: str, asked: date | None, today: date, *,
-            confidential: bool, draft: bool, marked: bool = True) -> tuple[bytes, date]:
+            confidential: bool, draft: bool) -> tuple[bytes, date]:
     from clerk.notices import render_notice, statutory_date
 
     files.check_ref(ref)  # it becomes part of a file name
     decision = register.get(ref)
-    on = _date_for(kind, ref, statutory_date(kind, decision), asked, today, draft=draft)
+    # only a publication waits for its date: a draft or a confidential copy may precede it
+    on = _date_for(kind, ref, statutory_date(kind, decision), asked, today,
+                   required=not (draft or confidential))
     pdf = render_notice(kind, decision, register.council, published_on=on,
-                        confidential=confidential, draft=draft and marked)
+                        confidential=confidential, draft=draft)
     return pdf, on
 
 
@@ -122,13 +125,12 @@ def publish_notice(register: Register, ref: str, kind: str, *, on: date | None =
     """Publish one notice (or print a confidential copy): journaled, never replaced."""
     from clerk.notices import renderer
 
-    # a confidential copy is not a publication: like a draft, it may precede the date
     pdf, when = _render(register, ref, kind, on, today, confidential=confidential,
-                        draft=confidential, marked=False)
+                        draft=False)
     where = folders(register, folder)
     stem = f"{ref}-{kind}" + ("-CONFIDENTIAL" if confidential else "")
     notice: dict[str, Any] = {"kind": kind, "refs": [ref], "published_on": when.isoformat(),
-              "renderer": renderer()}
+                              "renderer": renderer()}
     if confidential:
         notice["confidential"] = True
     action = (f"confidential copy printed: {kind}" if confidential
@@ -174,11 +176,12 @@ def publish_forward_plan(register: Register, start: date, end: date, *, on: date
     from clerk.notices import renderer
 
     pdf, refs = _plan(register, start, end, on, draft=False)
-    notice: dict[str, Any] = {"kind": "forward-plan", "refs": refs, "published_on": on.isoformat(),
-              "period": [start.isoformat(), end.isoformat()], "renderer": renderer()}
+    notice: dict[str, Any] = {
+        "kind": "forward-plan", "refs": refs, "published_on": on.isoformat(),
+        "period": [start.isoformat(), end.isoformat()], "renderer": renderer()}
     written = _publish(register, pdf, notice, "notice published: forward-plan", on,
-                       folders(register, folder).published, f"{_plan_stem(start, end)}-published",
-                       private=False)
+                       folders(register, folder).published,
+                       f"{_plan_stem(start, end)}-published", private=False)
     return written, len(refs)
 
 
