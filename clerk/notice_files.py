@@ -6,7 +6,7 @@ so two registers in one folder never write over each other's notices:
 
 - `REGISTER.notices/`: published notices, as published (what goes on the website);
 - `REGISTER.confidential/`: confidential copies, owner-only (folder 0700, files 0600), and
-  in its `drafts/` the drafts of confidential copies;
+  in its `copies/` their drafts and reprints;
 - `REGISTER.copies/`: drafts and reprints, never journaled, replaced freely.
 
 A published file is named after what it is and its publication date

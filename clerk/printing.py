@@ -63,6 +63,13 @@ def folders(register: Register, published: Path | None = None) -> Folders:
     return files.folders_for(register.path, published)
 
 
+def _private_copies(where: Folders) -> Path:
+    """Drafts and reprints of confidential copies: owner-only, beside the copies."""
+    files.ensure_folder(where.confidential, private=True)
+    files.ensure_folder(where.confidential / "copies", private=True)
+    return where.confidential / "copies"
+
+
 def _date_for(kind: str, decision_ref: str, held: date | None, asked: date | None,
               today: date, *, required: bool) -> date:
     """The date a notice carries: the register's, else the one asked for, else today;
@@ -109,9 +116,7 @@ def draft_notice(register: Register, ref: str, kind: str, path: Path | None = No
     pdf, when = _render(register, ref, kind, on, today, confidential=confidential, draft=True)
     where = folders(register, folder)
     if path is None and confidential:  # exempt matter: owner-only, as any confidential copy
-        files.ensure_folder(where.confidential, private=True)
-        files.ensure_folder(where.confidential / "drafts", private=True)
-        path = where.confidential / "drafts" / f"{ref}-{kind}-CONFIDENTIAL-DRAFT.pdf"
+        path = _private_copies(where) / f"{ref}-{kind}-CONFIDENTIAL-DRAFT.pdf"
     if path is None:
         files.ensure_folder(where.copies, private=False)
     target = path or where.copies / f"{ref}-{kind}-DRAFT.pdf"
@@ -234,8 +239,7 @@ def copy_out(register: Register, written: Written, path: Path) -> None:
 # ---- reprints -------------------------------------------------------------------------
 
 
-def _as_published(register: Register, found: list[Published], what: str,
-                  on: date) -> Published:
+def _as_published(found: list[Published], what: str, on: date) -> Published:
     chosen = [notice for notice in found if notice.published_on == on.isoformat()]
     if not chosen:
         dates = sorted({notice.published_on for notice in found})
@@ -269,20 +273,17 @@ def reprint_notice(register: Register, ref: str, kind: str, as_published: date,
     what = f"{KINDS[kind].lower()} of {ref}"
     found = [n for n in files.published_notices(register)
              if n.kind == kind and ref in n.refs and n.confidential == confidential]
-    notice = _as_published(register, found, what, as_published)
+    notice = _as_published(found, what, as_published)
     past = register.as_of(datetime.fromisoformat(notice.at))
     pdf = render_notice(kind, past.get(ref), past.council, published_on=as_published,
                         confidential=confidential)
     _check_reprint(pdf, notice, what)
-    if path is None:  # a confidential reprint stays with the confidential copies
-        where = folders(register)
-        home = where.confidential if confidential else where.copies
+    where = folders(register)
+    if path is None:  # a confidential reprint stays owner-only
+        home = _private_copies(where) if confidential else where.copies
         files.ensure_folder(home, private=confidential)
         path = home / f"{Path(notice.file or f'{ref}-{kind}.pdf').stem}-REPRINT.pdf"
-    if not confidential or path.parent != folders(register).confidential:
-        files.write_copy(path, pdf, folders(register).kept)
-    else:  # a confidential reprint beside the confidential copy it reproduces
-        files.write_copy(path, pdf, [folders(register).published])
+    files.write_copy(path, pdf, where.kept)
     return Written(path, notice.sha256, as_published)
 
 
@@ -294,7 +295,7 @@ def reprint_forward_plan(register: Register, as_published: date, path: Path | No
     found = [n for n in files.published_notices(register) if n.kind == "forward-plan"
              and n.period is not None and (start is None or n.period[0] == start.isoformat())
              and (end is None or n.period[1] == end.isoformat())]
-    notice = _as_published(register, found, "forward plan", as_published)
+    notice = _as_published(found, "forward plan", as_published)
     assert notice.period is not None
     first, last = (date.fromisoformat(day) for day in notice.period)
     past = register.as_of(datetime.fromisoformat(notice.at))

@@ -190,7 +190,8 @@ def test_a_confidential_reprint_stays_with_the_confidential_copies(register: Reg
     first = publish_notice(register, "D2013-007", "record", confidential=True, today=TODAY)
     again = reprint_notice(register, "D2013-007", "record", date(2013, 2, 18),
                            confidential=True)
-    assert again.path.parent == folders(register).confidential
+    assert again.path.parent == folders(register).confidential / "copies"
+    assert stat.S_IMODE(os.stat(again.path.parent).st_mode) == 0o700
     assert again.path.read_bytes() == first.path.read_bytes()
     assert stat.S_IMODE(os.stat(again.path).st_mode) == 0o600
     with pytest.raises(NotPublished):  # the public one was never published
