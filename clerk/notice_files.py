@@ -93,6 +93,13 @@ class Published:
         notice = notice_payload(entry)
         if notice is None or not isinstance(notice.get("sha256"), str):
             return None
+        try:
+            return cls._of(notice, str(entry.get("at", "")))
+        except (TypeError, ValueError):  # not the shape clerk journals: not a notice
+            return None
+
+    @classmethod
+    def _of(cls, notice: dict[str, Any], at: str) -> Published:
         file = str(notice.get("file") or "")
         files = tuple((str(name), str(digest)) for name, digest in notice.get("files") or ())
         period = notice.get("period")
@@ -101,7 +108,7 @@ class Published:
             refs=tuple(map(str, notice.get("refs") or ())),
             published_on=str(notice.get("published_on", "")),
             renderer=str(notice.get("renderer", "")), file=file,
-            confidential=bool(notice.get("confidential")), at=str(entry.get("at", "")),
+            confidential=bool(notice.get("confidential")), at=at,
             period=(str(period[0]), str(period[1])) if period else None,
             files=files or (((file, notice["sha256"]),) if file else ()),
         )
