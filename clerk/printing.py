@@ -255,7 +255,9 @@ def _check_reprint(pdf: bytes, notice: Published, what: str) -> None:
 
     if files.sha256(pdf) == notice.sha256:
         return
-    why = ("the register was changed within the same second as the publication"
+    why = ("the register as the journal holds it at that moment draws other bytes (a change "
+           "saved within the same second as the publication, or a council profile changed "
+           "later whose earlier version the journal does not hold)"
            if notice.renderer == renderer() else
            f"it was drawn by {notice.renderer or 'an earlier clerk'}, and this is "
            f"{renderer()}")
