@@ -1,8 +1,11 @@
 """The one place that knows where clerk's files live.
 
 The register path comes from `--db`, else the CLERK_DB environment variable, else the
-per-user data directory that platformdirs picks for the operating system. Shipped data
-(council profiles, fonts, the demo register) lives in the repository's top-level data/.
+per-user data directory that platformdirs picks for the operating system.
+
+Shipped data (council profiles, fonts) is kept in the repository's top-level data/ and
+travels inside the wheel and the sdist's wheel as the package's `_data` folder (see
+pyproject.toml); `shipped()` is the one way to find a shipped file, installed or not.
 """
 
 from __future__ import annotations
@@ -41,10 +44,20 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("clerk", appauthor=False))
 
 
-def data_dir() -> Path:
-    """The shipped data/ folder: council profiles, fonts, the demo register."""
-    return Path(__file__).resolve().parent.parent / "data"
+def shipped(*parts: str) -> Path:
+    """A file that ships with clerk, e.g. shipped("fonts", "DejaVuSans.ttf").
+
+    Installed from a wheel, the data is the package's own `_data` folder; in a checkout
+    (an editable install), it is the repository's data/ beside the package. Either way a
+    real file on disk, which reportlab's font loader needs.
+    """
+    from importlib.resources import files
+
+    packaged = files("clerk") / "_data"
+    if packaged.is_dir():
+        return Path(str(packaged.joinpath(*parts)))
+    return Path(__file__).resolve().parent.parent.joinpath("data", *parts)
 
 
 def default_council_path() -> Path:
-    return data_dir() / "councils" / "maidstone.toml"
+    return shipped("councils", "maidstone.toml")

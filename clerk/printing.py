@@ -57,6 +57,7 @@ class Written:
     published_on: date
     already: bool = False  # the same bytes were already published: nothing new written
     journaled: bool = True
+    html: Path | None = None  # its accessible web page, published beside it
 
 
 def folders(register: Register, published: Path | None = None) -> Folders:
@@ -125,10 +126,11 @@ def draft_notice(register: Register, ref: str, kind: str, path: Path | None = No
 
 
 def publish_notice(register: Register, ref: str, kind: str, *, on: date | None = None,
-                   today: date, confidential: bool = False,
-                   folder: Path | None = None) -> Written:
-    """Publish one notice (or print a confidential copy): journaled, never replaced."""
-    from clerk.notices import renderer
+                   today: date, confidential: bool = False, folder: Path | None = None,
+                   html: bool = False) -> Written:
+    """Publish one notice (or print a confidential copy): journaled, never replaced;
+    `html`: with its accessible web page, journaled and kept beside it."""
+    from clerk.notices import render_notice_html, renderer
 
     pdf, when = _render(register, ref, kind, on, today, confidential=confidential,
                         draft=False)
@@ -140,9 +142,12 @@ def publish_notice(register: Register, ref: str, kind: str, *, on: date | None =
         notice["confidential"] = True
     action = (f"confidential copy printed: {kind}" if confidential
               else f"notice published: {kind}")
+    others = [("html", render_notice_html(
+        kind, register.get(ref), register.council, published_on=when,
+        confidential=confidential).encode("utf-8"))] if html else []
     return _publish(register, pdf, notice, action, when,
                     where.confidential if confidential else where.published, stem,
-                    private=confidential)
+                    private=confidential, others=others)
 
 
 # ---- the forward plan -----------------------------------------------------------------
@@ -175,18 +180,22 @@ def draft_forward_plan(register: Register, start: date, end: date, path: Path | 
 
 
 def publish_forward_plan(register: Register, start: date, end: date, *, on: date,
-                         folder: Path | None = None) -> tuple[Written, int]:
+                         folder: Path | None = None, html: bool = False
+                         ) -> tuple[Written, int]:
     """Publish the forward plan for a period (an empty one too): its hash and the
     references it lists go into the journal, not a copy of each decision."""
-    from clerk.notices import renderer
+    from clerk.notices import render_forward_plan_html, renderer
 
     pdf, refs = _plan(register, start, end, on, draft=False)
+    others = [("html", render_forward_plan_html(
+        [register.get(ref) for ref in refs], register.council, start=start, end=end,
+        published_on=on).encode("utf-8"))] if html else []
     notice: dict[str, Any] = {
         "kind": "forward-plan", "refs": refs, "published_on": on.isoformat(),
         "period": [start.isoformat(), end.isoformat()], "renderer": renderer()}
     written = _publish(register, pdf, notice, "notice published: forward-plan", on,
                        folders(register, folder).published,
-                       f"{_plan_stem(start, end)}-published", private=False)
+                       f"{_plan_stem(start, end)}-published", private=False, others=others)
     return written, len(refs)
 
 
@@ -209,8 +218,9 @@ def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str
             if not os.path.lexists(folder / name) and sha in by_digest:
                 files.place(files.stage(folder, name, by_digest[sha], private=private),
                             folder / name)
+        pages = [folder / name for name, _ in earlier.files if name.endswith(".html")]
         return Written(folder / (earlier.file or files.dated_name(stem, on)), digest, on,
-                       already=True)
+                       already=True, html=pages[0] if pages else None)
     base = files.free_base(folder, files.dated_name(stem, on)[:-4],
                            ["pdf", *(ext for ext, _ in others)])
     named = [(f"{base}.pdf", pdf), *((f"{base}.{ext}", data) for ext, data in others)]
@@ -226,14 +236,19 @@ def _publish(register: Register, pdf: bytes, notice: dict[str, Any], action: str
             files.discard(temp)  # not journaled, so never published
         raise
     placed = [files.place(temp, target) for temp, target in staged]
-    return Written(placed[0], digest, on)
+    pages = [path for path in placed if path.suffix == ".html"]
+    return Written(placed[0], digest, on, html=pages[0] if pages else None)
 
 
-def copy_out(register: Register, written: Written, path: Path) -> None:
-    """A copy of a notice just written, where the clerk asked (`-o`): never into a folder
-    of published notices."""
-    files.write_copy(path, written.path.read_bytes(),
-                     [*folders(register).kept, written.path.parent])
+def copy_out(register: Register, written: Written, path: Path) -> list[Path]:
+    """A copy of a notice just written (and of its web page, beside it as NAME.html), where
+    the clerk asked (`-o`): never into a folder of published notices."""
+    kept = [*folders(register).kept, written.path.parent]
+    files.write_copy(path, written.path.read_bytes(), kept)
+    if written.html is None or not path.is_file():
+        return [path]
+    files.write_copy(path.with_suffix(".html"), written.html.read_bytes(), kept)
+    return [path, path.with_suffix(".html")]
 
 
 # ---- reprints -------------------------------------------------------------------------

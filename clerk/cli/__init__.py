@@ -21,6 +21,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
                   "call-in-outcome", "exempt-call-in", "implement", "refer", "council"),
     "query": ("show", "list", "dates", "history"),
     "notices": ("notice", "forward-plan"),
+    "deadlines": ("calendar",),
     "maintenance": ("export", "import", "verify", "backups", "restore"),
 }
 

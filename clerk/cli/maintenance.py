@@ -102,7 +102,7 @@ def verify(ctx: Context, notices_dir: Path | None, render: bool) -> None:
         click.echo("Nothing was changed. `clerk backups` lists verified copies; "
                    "`clerk restore NAME` puts one back.")
         raise SystemExit(1)
-    checked = f", {report.files_checked} PDF(s) matched"
+    checked = f", {report.files_checked} file(s) matched"
     if render:
         checked += f", {report.rendered} redrawn and matched"
         if report.not_redrawn:

@@ -26,6 +26,9 @@ OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay
 PRINT = click.option("--print", "to_printer", is_flag=True, help="Also send it to the printer.")
 DRAFT = click.option("--draft", is_flag=True,
                      help="A preview marked DRAFT on every page: not published, not journaled.")
+HTML = click.option("--html", "as_html", is_flag=True,
+                    help="Also publish it as an accessible web page (.html), journaled beside "
+                         "the PDF (and copied beside the -o copy).")
 
 
 def _as_published(what: str) -> Callable[[T], T]:
@@ -56,10 +59,17 @@ def _copy(register: Register, written: Written, output: Path | None) -> str:
     if output is None:
         return ""
     try:
-        copy_out(register, written, output)
+        for path in copy_out(register, written, output)[1:]:
+            click.echo(f"Wrote {path} (the web page of the same notice).")
     except (NoticeFileError, OSError) as error:
         return str(error)
     return ""
+
+
+def _html_alone(as_html: bool, draft: bool, as_published: date | None) -> None:
+    if as_html and (draft or as_published is not None):
+        raise click.UsageError("--html goes with a publication: a draft or a reprint is a "
+                               "PDF only.")
 
 
 def _finish(written: Written, copy_to: Path | None, to_printer: bool, *, draft: bool,
@@ -81,6 +91,8 @@ def _finish(written: Written, copy_to: Path | None, to_printer: bool, *, draft: 
                    f"dated {dated}; SHA-256 {digest} journaled.")
     else:
         click.echo(f"Published {written.path}, dated {dated}; SHA-256 {digest} journaled.")
+    if written.html is not None:
+        click.echo(f"Its web page: {written.html}.")
     path = written.path
     if refused:  # published all the same: say so, and that the copy was not written
         raise click.ClickException(f"The copy was not written: {refused}")
@@ -107,10 +119,11 @@ def _finish(written: Written, copy_to: Path | None, to_printer: bool, *, draft: 
 @DRAFT
 @_as_published("notice")
 @PRINT
+@HTML
 @pass_context
 def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on: date | None,
            confidential: bool, draft: bool, as_published: date | None,
-           to_printer: bool) -> None:
+           to_printer: bool, as_html: bool) -> None:
     """Publish a notice for a decision: public (exempt content withheld) unless --confidential.
 
     Journaled with its SHA-256 and kept in the register's notices folder under a dated name;
@@ -124,6 +137,7 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
     if draft and as_published is not None:
         raise click.UsageError("--draft and --as-published do not go together: a reprint is "
                                "the published notice itself.")
+    _html_alone(as_html, draft, as_published)
     with _refusals():
         if draft:
             with ctx.reading() as register:
@@ -136,7 +150,8 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
         else:
             with ctx.writing() as register:
                 written = publish_notice(register, ref, kind, on=published_on,
-                                         today=ctx.today, confidential=confidential)
+                                         today=ctx.today, confidential=confidential,
+                                         html=as_html)
                 refused = _copy(register, written, output)
     _finish(written, output, to_printer, draft=draft, reprint=as_published is not None,
             confidential=confidential, refused=refused)
@@ -150,10 +165,11 @@ def notice(ctx: Context, kind: str, ref: str, output: Path | None, published_on:
 @DRAFT
 @_as_published("forward plan")
 @PRINT
+@HTML
 @pass_context
 def forward_plan(ctx: Context, start: date | None, end: date | None, output: Path | None,
                  published_on: date | None, draft: bool, as_published: date | None,
-                 to_printer: bool) -> None:
+                 to_printer: bool, as_html: bool) -> None:
     """Publish the forward plan (notice of key decisions) for a period.
 
     Journaled with its SHA-256 and the references it lists. --draft previews;
@@ -169,6 +185,7 @@ def forward_plan(ctx: Context, start: date | None, end: date | None, output: Pat
         raise click.UsageError("Give the period: --from DATE --to DATE.")
     if start is not None and end is not None and end < start:
         raise click.BadParameter("--to is before --from.", param_hint="--to")
+    _html_alone(as_html, draft, as_published)
     with _refusals():
         if as_published is not None:
             with ctx.reading() as register:
@@ -183,7 +200,8 @@ def forward_plan(ctx: Context, start: date | None, end: date | None, output: Pat
             assert start is not None and end is not None
             with ctx.writing() as register:
                 written, count = publish_forward_plan(register, start, end,
-                                                      on=published_on or ctx.today)
+                                                      on=published_on or ctx.today,
+                                                      html=as_html)
                 refused = _copy(register, written, output)
     click.echo(f"{count} key decisions listed.")
     _finish(written, output, to_printer, draft=draft, reprint=as_published is not None,

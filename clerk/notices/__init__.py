@@ -62,7 +62,9 @@ __all__ = [
     "forward_plan_refs",
     "missing_for",
     "render_forward_plan",
+    "render_forward_plan_html",
     "render_notice",
+    "render_notice_html",
     "renderer",
     "statutory_date",
 ]
@@ -132,6 +134,16 @@ def render_notice(
     draft: bool = False,
 ) -> bytes:
     """The PDF of one notice for one decision, or NoticeRefused saying what is missing."""
+    _refuse_if_missing(kind, decision, profile, confidential)
+    with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
+        from clerk.notices import render  # reportlab is loaded here, not at import
+
+        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential,
+                             draft)
+
+
+def _refuse_if_missing(kind: str, decision: Decision, profile: CouncilProfile,
+                       confidential: bool) -> None:
     _check_kind(kind)
     subject = decision.ref or decision.title or "this decision"
     if confidential and not has_exempt(decision):
@@ -139,11 +151,25 @@ def render_notice(
     missing = NEEDS[kind](decision, profile)
     if missing:
         raise NoticeRefused(KINDS[kind], subject, missing)
-    with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
-        from clerk.notices import render  # reportlab is loaded here, not at import
 
-        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential,
-                             draft)
+
+def render_notice_html(kind: str, decision: Decision, profile: CouncilProfile, *,
+                       published_on: date, confidential: bool = False) -> str:
+    """The accessible web page of the notice `render_notice` prints: the same story, the
+    same public view, the same refusal."""
+    _refuse_if_missing(kind, decision, profile, confidential)
+    from clerk.notices import render
+
+    return render.notice_html(kind, KINDS[kind], decision, profile, published_on, confidential)
+
+
+def render_forward_plan_html(decisions: Iterable[Decision], profile: CouncilProfile, *,
+                             start: date, end: date, published_on: date) -> str:
+    """The accessible web page of the forward plan `render_forward_plan` prints."""
+    entries = _plan_entries(decisions, profile, start, end)
+    from clerk.notices import render
+
+    return render.forward_plan_html(entries, profile, start, end, published_on)
 
 
 def render_forward_plan(
@@ -156,6 +182,16 @@ def render_forward_plan(
     draft: bool = False,
 ) -> bytes:
     """The forward plan (notice of key decisions) for [start, end], published on a date."""
+    entries = _plan_entries(decisions, profile, start, end)
+    with gc_paused():
+        from clerk.notices import render
+
+        return render.forward_plan(entries, profile, start, end, published_on, draft)
+
+
+def _plan_entries(decisions: Iterable[Decision], profile: CouncilProfile, start: date,
+                  end: date) -> list[Decision]:
+    """The decisions the plan lists, or NoticeRefused saying what they lack."""
     if end < start:
         raise ValueError("The forward plan period ends before it starts.")
     entries = forward_plan_entries(decisions, start, end)
@@ -167,7 +203,4 @@ def render_forward_plan(
                     for item in plan_row_missing(decision, profile)]
     if missing:
         raise NoticeRefused("Forward plan", period_text(start, end), missing)
-    with gc_paused():
-        from clerk.notices import render
-
-        return render.forward_plan(entries, profile, start, end, published_on, draft)
+    return entries

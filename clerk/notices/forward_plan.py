@@ -29,6 +29,7 @@ from clerk.domain.decision import Decision
 from clerk.notices.blocks import Context, bullets, fields, heading, is_stamp, markup, para
 from clerk.notices.common import privacy_text
 from clerk.notices.exception import REGULATIONS
+from clerk.notices.rtl import drawn_runs
 from clerk.notices.styles import (
     BODY_MARGINS,
     FONT,
@@ -79,11 +80,13 @@ class Face:
 
     def encode(self, text: str, doc: Any) -> tuple[tuple[str, str], ...]:
         """`text` as (select font, show text) operators for the document `doc`, as
-        reportlab's text object writes them (the embedded font's subsets, escaped)."""
-        font = getFont(self.font)
+        reportlab's text object writes them (the embedded font's subsets, escaped), with
+        any right-to-left text in display order (`rtl`)."""
         return tuple((f"{font.getSubsetInternalName(subset, doc)} {fp_str(self.size)} Tf",
                       f"({escapePDF(chunk)}) Tj")
-                     for subset, chunk in font.splitString(text, doc))
+                     for name, part in drawn_runs(text, self.font)
+                     for font in (getFont(name),)
+                     for subset, chunk in font.splitString(part, doc))
 
     def width(self, word: str) -> float:
         found = self.widths.get(word)
@@ -160,6 +163,7 @@ class Cell:
     def __init__(self, width: float) -> None:
         self.width = width - 2 * PAD_X
         self.lines: list[tuple[Face, str, float, float]] = []  # face, text, gap, indent
+        self.items: list[tuple[str, str, str]] = []  # face tag, text, bullet: for the HTML
         self.height = 0.0
         self._gap = 0.0
 
@@ -167,6 +171,7 @@ class Cell:
         """`text` in `face`; after `bullet`, if given, with its lines hanging."""
         if is_stamp(text):
             face = STAMP
+        self.items.append((face.tag, text, bullet))
         hang = face.width(bullet + " ") if bullet else 0.0
         for number, line in enumerate(face.lines(text, self.width - hang)):
             indent = hang if number else 0.0
@@ -180,7 +185,9 @@ class Cell:
         """A small grey capital label above the item that follows it."""
         if self.lines:
             self._gap = 3.0
-        return self.add(LABEL, text.upper())
+        self.add(LABEL, text.upper())
+        self.items[-1] = (LABEL.tag, text, "")  # as written: the HTML page styles it
+        return self
 
     def gap(self) -> Cell:
         if self.lines:
@@ -270,8 +277,10 @@ class PlanTable(Flowable):
 
     def __init__(self, rows: Sequence[Row], head: Row | None = None, start: int = 0,
                  stop: int | None = None, tops: list[float] | None = None,
-                 encoded: dict[str, Any] | None = None) -> None:
+                 encoded: dict[str, Any] | None = None,
+                 entries: Sequence[Sequence[Cell]] = ()) -> None:
         super().__init__()
+        self.entries = entries  # each decision's cells, unbroken: the HTML page's rows
         self.encoded = {} if encoded is None else encoded  # shared by the pages' parts
         self.rows = rows
         self.head = head or header_row()
@@ -425,9 +434,10 @@ def flowables(entries: list[Decision], ctx: Context, start: date, end: date) -> 
         face.broken.clear()
     head = header_row()
     room = PAGE_SIZE[1] - BODY_MARGINS - 2 * FRAME_PADDING - head.height
-    rows = [part for number, decision in enumerate(entries)
-            for part in fit(entry_cells(decision), room, shaded=number % 2 == 1)]
-    story.append(PlanTable(rows, head))
+    cells = [entry_cells(decision) for decision in entries]
+    rows = [part for number, entry in enumerate(cells)
+            for part in fit(entry, room, shaded=number % 2 == 1)]
+    story.append(PlanTable(rows, head, entries=cells))
     for face in FACES:
         face.broken.clear()
     story.append(Spacer(1, 3 * mm))

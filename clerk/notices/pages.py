@@ -3,6 +3,11 @@
 The canvas holds back every page until the end of the build so that the footer knows the
 page count (one pass, no second layout). `invariant=1` keeps the bytes identical between
 runs so a notice's hash can go in the journal.
+
+For screen readers and PDF checkers every PDF declares its language (en-GB), asks the
+viewer to show its title rather than its file name, embeds every font it uses, and has a
+bookmark for each heading (`styles.HEADING_LEVELS`), opened beside the page. The
+bookmarks are placed when the held-back pages are written, so each points at its own page.
 """
 
 from __future__ import annotations
@@ -13,19 +18,25 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from clerk.notices import rtl
 from clerk.notices.styles import (
     CONFIDENTIAL,
     FONT,
     FONT_BOLD,
     FOOTER_GAP,
     HEADER_GAP,
+    HEADING_LEVELS,
     INK,
+    LANG,
     MARGIN,
     MUTED,
     RULE,
+    Outline,
     register_fonts,
 )
 from clerk.notices.text import long_date
@@ -53,6 +64,25 @@ class _NumberedCanvas(canvas.Canvas):
         super().__init__(*args, **kwargs)
         self._meta = meta
         self._pages: list[dict[str, Any]] = []
+        self._marks: list[tuple[int, str, float]] = []  # (page index, key, top) to bookmark
+        self._outline = Outline()
+
+    def mark_heading(self, text: str, style: str, top: float) -> None:
+        """A bookmark for a heading drawn on the current page, `top` points up it."""
+        depth = self._outline.depth(style)
+        if depth is None:
+            return
+        key = f"h{len(self._marks)}"
+        self._marks.append((len(self._pages), key, top))
+        self.addOutlineEntry(text, key, level=depth, closed=False)
+
+    def setFont(self, psfontname: str, size: float,  # noqa: N802 (reportlab's name)
+                leading: float | None = None) -> None:
+        """Every text in the embedded faces: a Table sets its cells' default font (the
+        unembedded Helvetica) on the canvas even when every cell is a Paragraph."""
+        if not isinstance(pdfmetrics.getFont(psfontname), TTFont):
+            psfontname = FONT_BOLD if "bold" in psfontname.casefold() else FONT
+        super().setFont(psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -63,7 +93,12 @@ class _NumberedCanvas(canvas.Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._decorate(number, total)
+            for page, key, top in self._marks:
+                if page == number - 1:
+                    self.bookmarkPage(key, fit="XYZ", left=0, top=top)
             super().showPage()
+        if self._marks:
+            self.showOutline()  # the viewer opens with the bookmarks beside the page
         super().save()
 
     def _decorate(self, number: int, total: int) -> None:
@@ -121,12 +156,27 @@ class _NumberedCanvas(canvas.Canvas):
         self.restoreState()
 
 
+class _Template(SimpleDocTemplate):
+    """Bookmarks each heading paragraph as it is laid out."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if not isinstance(flowable, Paragraph):
+            return
+        canv = self.canv
+        if not isinstance(canv, _NumberedCanvas) or flowable.style.name not in HEADING_LEVELS:
+            return
+        top = self.frame._y + flowable.height + flowable.style.spaceBefore  # type: ignore[attr-defined]
+        typed = getattr(flowable, "typed", None) or flowable.getPlainText()  # see rtl.prepare
+        canv.mark_heading(" ".join(typed.split()), flowable.style.name, top)
+
+
 def build(story: list[Flowable], meta: PageMeta,
           pagesize: tuple[float, float] = A4) -> bytes:
     """Lay the story out on pages (A4 portrait unless told) and return the PDF."""
     register_fonts()
+    story = rtl.prepare(story)  # right-to-left text in display order, joined
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _Template(
         out,
         pagesize=pagesize,
         leftMargin=MARGIN,
@@ -139,6 +189,8 @@ def build(story: list[Flowable], meta: PageMeta,
         creator="clerk",
         invariant=1,
         initialFontName=FONT,
+        lang=LANG,
+        displayDocTitle=1,
     )
 
     def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:

@@ -15,7 +15,7 @@ from clerk.notices.blocks import Context
 from clerk.notices.confidential import marked_view, paragraphs_text
 from clerk.notices.pages import PageMeta, build
 from clerk.notices.styles import cover
-from clerk.notices.text import period_text
+from clerk.notices.text import long_date, period_text
 
 Builder = Callable[[Decision, Context], list[Flowable]]
 
@@ -45,6 +45,26 @@ def _prefix(confidential: bool, draft: bool) -> str:
 
 def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
            published_on: date, confidential: bool, draft: bool = False) -> bytes:
+    return build(*notice_story(kind, name, decision, profile, published_on, confidential,
+                               draft))
+
+
+def notice_html(kind: str, name: str, decision: Decision, profile: CouncilProfile,
+                published_on: date, confidential: bool) -> str:
+    """The web page of the notice, from the same story as its PDF."""
+    return _html(*notice_story(kind, name, decision, profile, published_on, confidential))
+
+
+def _html(story: list[Flowable], meta: PageMeta) -> str:
+    from clerk.notices.html import to_html
+
+    return to_html(story, title=meta.title,
+                   footer=f"{meta.reference}. Published {long_date(meta.published_on)}.")
+
+
+def notice_story(kind: str, name: str, decision: Decision, profile: CouncilProfile,
+                 published_on: date, confidential: bool, draft: bool = False
+                 ) -> tuple[list[Flowable], PageMeta]:
     # The one gate: a public notice is built only from the public view; a confidential
     # copy shows the exempt matter with each passage marked.
     shown = marked_view(decision) if confidential else public_view(decision)
@@ -63,11 +83,23 @@ def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
         title=f"{prefix}{name}: {decision.title} ({decision.ref})",
         subject=f"{name} for {decision.ref}, {decision.title}, published {published_on:%Y-%m-%d}",
     )
-    return build(story, meta)
+    return story, meta
 
 
 def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
                  published_on: date, draft: bool = False) -> bytes:
+    from clerk.notices.forward_plan import PAGE_SIZE
+
+    return build(*plan_story(entries, profile, start, end, published_on, draft), PAGE_SIZE)
+
+
+def forward_plan_html(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
+                      published_on: date) -> str:
+    return _html(*plan_story(entries, profile, start, end, published_on))
+
+
+def plan_story(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
+               published_on: date, draft: bool = False) -> tuple[list[Flowable], PageMeta]:
     ctx = Context(profile=profile, published_on=published_on)
     from clerk.notices import forward_plan as plan_notice
 
@@ -84,4 +116,4 @@ def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, 
         title=f"{_prefix(False, draft)}Forward plan: notice of key decisions, {period}",
         subject=f"Key decisions to be taken {period}, published {published_on:%Y-%m-%d}",
     )
-    return build(story, meta, plan_notice.PAGE_SIZE)
+    return story, meta

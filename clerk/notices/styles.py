@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -16,10 +15,35 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from clerk.notices.fonts import COMMON
+from clerk.paths import shipped
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
+FONT_DIR = shipped("fonts")
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
+LANG = "en-GB"  # the language every notice declares (PDF /Lang, HTML lang)
+
+# The styles that are headings, and their level (1 the highest): the PDF's bookmarks and
+# the HTML page's <h1>-<h3> both come from here. The council's name is not a heading.
+HEADING_LEVELS = {"subtitle": 1, "title": 1, "h1": 2, "section": 2, "h2": 3}
+
+
+class Outline:
+    """The depth (0 the top) of each heading in document order: a heading sits one below
+    the nearest heading before it of a higher level, so no depth is ever skipped (a
+    notice whose first heading is second-level has it at the top)."""
+
+    def __init__(self) -> None:
+        self._open: list[int] = []  # the levels of the headings this one is under
+
+    def depth(self, style: str) -> int | None:
+        """The depth of a paragraph in `style`; None when it is not a heading."""
+        level = HEADING_LEVELS.get(style)
+        if level is None:
+            return None
+        while self._open and self._open[-1] >= level:
+            self._open.pop()
+        self._open.append(level)
+        return len(self._open) - 1
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -93,8 +117,9 @@ def _uncommon(printed: tuple[object, ...]) -> bool:
 def stylesheet() -> dict[str, ParagraphStyle]:
     """Every paragraph style a notice uses, by name."""
     register_fonts()
-    body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, spaceAfter=5
+    body = ParagraphStyle(  # bullets too are drawn in the embedded face, not Helvetica
+        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, spaceAfter=5,
+        bulletFontName=FONT,
     )
 
     def derive(name: str, **changes: object) -> ParagraphStyle:

@@ -105,7 +105,7 @@ def test_an_empty_forward_plan_is_published_and_verifies(demo: Clerk) -> None:
     out = demo("forward-plan", "--from", "01/01/2030", "--to", "31/01/2030").stdout
     assert "0 key decisions listed." in out and "journaled" in out
     verified = demo("verify", "--render").stdout
-    assert "1 PDF(s) matched, 1 redrawn and matched" in verified
+    assert "1 file(s) matched, 1 redrawn and matched" in verified
 
 
 def test_a_confidential_copy_of_a_decision_with_nothing_exempt_is_refused(demo: Clerk) -> None:
@@ -118,7 +118,7 @@ def test_verify_checks_every_published_notice(demo: Clerk) -> None:
     demo("notice", "record", "D2013-001")
     demo("notice", "private", "D2013-002", "--confidential")
     out = demo("verify", "--render").stdout
-    assert "2 notices, 2 PDF(s) matched, 2 redrawn and matched" in out
+    assert "2 notices, 2 file(s) matched, 2 redrawn and matched" in out
     (confidential,) = Path(f"{demo.db}.confidential").iterdir()
     confidential.write_bytes(confidential.read_bytes() + b"%")
     result = demo("verify", ok=False)
@@ -143,3 +143,15 @@ def test_a_reference_that_would_name_another_folder_is_refused(demo: Clerk) -> N
     error = demo.refused("notice", "record", "../escape")
     assert "cannot name a notice file" in error
     assert not (demo.db.parent.parent / "escape-record-2013-02-18.pdf").exists()
+
+
+def test_the_web_page_is_published_journaled_and_verified_with_the_pdf(demo: Clerk) -> None:
+    out = demo("notice", "record", "D2013-001", "--html").stdout
+    page = _notices(demo) / "D2013-001-record-2013-02-18.html"
+    assert f"Its web page: {page}." in out and page.exists()
+    assert "1 notices, 2 file(s) matched" in demo("verify").stdout  # the PDF and its page
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->", encoding="utf-8")
+    result = demo("verify", ok=False)
+    assert result.exit_code == 1 and str(page) in result.stdout
+    error = demo.refused("notice", "record", "D2013-001", "--html", "--draft")
+    assert "--html goes with a publication" in error

@@ -31,7 +31,7 @@ def test_a_sound_register_is_verified(demo: Any, hold_lock: Any) -> None:
     before = files_of(demo.db)
     out = demo("verify", "--render").stdout
     assert out.strip() == ("Register verified: 10 entries, 9 decisions, 1 notices, "
-                           "1 PDF(s) matched, 1 redrawn and matched.")
+                           "1 file(s) matched, 1 redrawn and matched.")
     assert files_of(demo.db) == before
 
 
