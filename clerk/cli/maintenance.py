@@ -76,7 +76,7 @@ def import_(ctx: Context, source: Path) -> None:
 
 @click.command()
 @click.option("--notices", "notices_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of published PDFs to check (default: notices/ beside the register).")
+              help="Folder of published notices to check (default: REGISTER.notices/ beside it).")
 @click.option("--render", is_flag=True,
               help="Also draw each published notice again from the journal and compare.")
 @pass_context
@@ -102,9 +102,11 @@ def verify(ctx: Context, notices_dir: Path | None, render: bool) -> None:
         click.echo("Nothing was changed. `clerk backups` lists verified copies; "
                    "`clerk restore NAME` puts one back.")
         raise SystemExit(1)
-    checked = f", {report.files_checked} PDF(s) matched"
+    checked = f", {report.files_checked} file(s) matched"
     if render:
         checked += f", {report.rendered} redrawn and matched"
+        if report.not_redrawn:
+            checked += f", {report.not_redrawn} not redrawn (another renderer)"
     click.echo(f"Register verified: {report.entries} entries, {report.decisions} decisions, "
                f"{report.notices} notices{checked}.")
 

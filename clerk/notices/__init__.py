@@ -5,17 +5,21 @@ The only package that imports reportlab, and only when a notice is rendered: imp
 without loading it.
 
 Public by default: a notice is built from `exempt.public_view(decision)`, so exempt content
-is never in the story. A confidential version is printed only on request and says so on
-every page. The same input gives byte-identical PDFs.
+is never in the story. A confidential version is printed only on request, only for a
+decision that holds something exempt, and says so on every page, naming the Schedule 12A
+paragraphs and marking each exempt passage. A draft says DRAFT on every page. The same input
+and the same renderer (`renderer()`) give byte-identical PDFs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.domain.exempt import has_exempt
 from clerk.gc_pause import gc_paused
 from clerk.notices.needs import (
     NEEDS,
@@ -45,11 +49,28 @@ PERIOD_KINDS: dict[str, str] = {
 }
 FORWARD_PLAN = "Forward plan: notice of key decisions"
 
+# kind -> the field holding the date the law counts from: the notice carries that date,
+# whenever it is printed, and is published only once the register holds it.
+PUBLISHED_ON: dict[str, tuple[str, str]] = {  # kind -> (dotted field, how to record it)
+    "report": ("report.issued_on", "clerk report REF --issued DATE"),
+    "record": ("record.published_on", "clerk publish REF --on DATE, or b in the app"),
+    "general-exception": ("exception.notice_published",
+                          "clerk exception REF --notice-published DATE"),
+    "exception-reasons": ("exception.reasons_notice_published",
+                          "clerk exception REF --reasons-notice DATE"),
+    "urgency": ("urgency.notice_published", "clerk urgency REF --notice-published DATE"),
+    "private": ("private.intention_published", "clerk private REF --intention DATE"),
+    "private-confirmation": ("private.confirmation_published",
+                             "clerk private REF --confirmation DATE"),
+}
+
 __all__ = [
     "FORWARD_PLAN",
     "KINDS",
     "PERIOD_KINDS",
     "NoticeRefused",
+    "NothingExempt",
+    "PUBLISHED_ON",
     "forward_plan_entries",
     "forward_plan_refs",
     "missing_for",
@@ -58,6 +79,9 @@ __all__ = [
     "render_notice",
     "render_notice_html",
     "render_urgency_report",
+    "render_urgency_report_html",
+    "renderer",
+    "statutory_date",
     "urgency_report_refs",
 ]
 
@@ -73,6 +97,36 @@ class NoticeRefused(Exception):
             f"Cannot print the {lower_first(notice)} for {subject}: it lacks "
             + "; ".join(self.missing) + "."
         )
+
+
+class NothingExempt(NoticeRefused):
+    """A confidential copy asked for a decision that holds nothing exempt."""
+
+    def __init__(self, notice: str, subject: str) -> None:
+        self.notice, self.subject, self.missing = notice, subject, []
+        Exception.__init__(
+            self, f"{subject} holds nothing exempt, so there is no confidential copy of its "
+            f"{lower_first(notice)}: print the public one (leave out --confidential).")
+
+
+def statutory_date(kind: str, decision: Decision) -> date | None:
+    """The date the register holds for this notice's publication (None: not yet, or a kind
+    whose date is simply the day it is printed: the call-in form, the report to Council)."""
+    if kind not in PUBLISHED_ON:
+        return None
+    value: Any = decision
+    for name in PUBLISHED_ON[kind][0].split("."):
+        value = getattr(value, name, None)
+    return value if isinstance(value, date) else None
+
+
+def renderer() -> str:
+    """What draws the PDFs: the same renderer gives the same bytes for the same notice."""
+    from reportlab import Version  # the package's root only: no drawing machinery
+
+    from clerk import __version__
+
+    return f"clerk {__version__}, reportlab {Version}"
 
 
 def _check_kind(kind: str) -> None:
@@ -99,28 +153,33 @@ def render_notice(
     *,
     published_on: date,
     confidential: bool = False,
+    draft: bool = False,
 ) -> bytes:
     """The PDF of one notice for one decision, or NoticeRefused saying what is missing."""
-    _refuse_if_missing(kind, decision, profile, published_on)
+    _refuse_if_missing(kind, decision, profile, published_on, confidential)
     with gc_paused():  # importing reportlab and laying out pages make no cycles to collect
         from clerk.notices import render  # reportlab is loaded here, not at import
 
-        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential)
+        return render.notice(kind, KINDS[kind], decision, profile, published_on, confidential,
+                             draft)
 
 
 def _refuse_if_missing(kind: str, decision: Decision, profile: CouncilProfile,
-                       on: date) -> None:
+                       on: date, confidential: bool) -> None:
+    _check_kind(kind)
+    subject = decision.ref or decision.title or "this decision"
+    if confidential and not has_exempt(decision):
+        raise NothingExempt(KINDS[kind], subject)
     missing = missing_for(kind, decision, profile, on)
     if missing:
-        raise NoticeRefused(KINDS[kind], decision.ref or decision.title or "this decision",
-                            missing)
+        raise NoticeRefused(KINDS[kind], subject, missing)
 
 
 def render_notice_html(kind: str, decision: Decision, profile: CouncilProfile, *,
                        published_on: date, confidential: bool = False) -> str:
     """The accessible web page of the notice `render_notice` prints: the same story, the
     same public view, the same refusal."""
-    _refuse_if_missing(kind, decision, profile, published_on)
+    _refuse_if_missing(kind, decision, profile, published_on, confidential)
     from clerk.notices import render
 
     return render.notice_html(kind, KINDS[kind], decision, profile, published_on, confidential)
@@ -142,13 +201,14 @@ def render_forward_plan(
     start: date,
     end: date,
     published_on: date,
+    draft: bool = False,
 ) -> bytes:
     """The forward plan (notice of key decisions) for [start, end], published on a date."""
     entries = _plan_entries(decisions, profile, start, end)
     with gc_paused():
         from clerk.notices import render
 
-        return render.forward_plan(entries, profile, start, end, published_on)
+        return render.forward_plan(entries, profile, start, end, published_on, draft)
 
 
 def _plan_entries(decisions: Iterable[Decision], profile: CouncilProfile, start: date,
@@ -183,6 +243,15 @@ def render_urgency_report(
         from clerk.notices import render
 
         return render.urgency_report(entries, profile, start, end, published_on)
+
+
+def render_urgency_report_html(decisions: Iterable[Decision], profile: CouncilProfile, *,
+                               start: date, end: date, published_on: date) -> str:
+    """The accessible web page of the report `render_urgency_report` prints."""
+    entries = _urgency_entries(decisions, profile, start, end)
+    from clerk.notices import render
+
+    return render.urgency_report_html(entries, profile, start, end, published_on)
 
 
 def _urgency_entries(decisions: Iterable[Decision], profile: CouncilProfile, start: date,

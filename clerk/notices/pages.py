@@ -51,6 +51,8 @@ class PageMeta:
     reference: str  # "D2013-001", or the forward plan's period
     published_on: date
     confidential: bool = False
+    exempt_under: str = ""  # a confidential copy: "paragraph 3 of Part 1 of Schedule 12A..."
+    draft: bool = False  # a preview: DRAFT on every page, no publication date
     title: str = ""  # PDF metadata
     subject: str = ""
 
@@ -123,12 +125,34 @@ class _NumberedCanvas(canvas.Canvas):
         self.line(left, bottom + 10, right, bottom + 10)
         self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawString(left, bottom, f"Published {long_date(meta.published_on)}")
+        published = ("DRAFT – not published" if meta.draft
+                     else f"Published {long_date(meta.published_on)}")
+        self.drawString(left, bottom, published)
         self.drawRightString(right, bottom, f"{meta.reference} · Page {number} of {total}")
         if meta.confidential:
             self.setFillColor(CONFIDENTIAL)
             self.setFont(FONT_BOLD, 8)
             self.drawCentredString(width / 2, bottom - 11, CONFIDENTIAL_LINE)
+            if meta.exempt_under:
+                self.setFont(FONT, 7.5)
+                self.drawCentredString(width / 2, bottom - 21,
+                                       f"Exempt under {meta.exempt_under}")
+        if meta.draft:
+            self._draft_mark(width, height, top)
+        self.restoreState()
+
+    def _draft_mark(self, width: float, height: float, top: float) -> None:
+        """DRAFT across the page, light enough to read the notice through, and in the
+        header, so no page of a preview can pass for a published notice."""
+        self.setFillColor(CONFIDENTIAL)
+        self.setFont(FONT_BOLD, 9.5)
+        self.drawCentredString(width / 2, top, "DRAFT – NOT PUBLISHED")
+        self.saveState()
+        self.setFillAlpha(0.12)
+        self.translate(width / 2, height / 2)
+        self.rotate(45)
+        self.setFont(FONT_BOLD, 120)
+        self.drawCentredString(0, -40, "DRAFT")
         self.restoreState()
 
 

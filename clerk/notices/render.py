@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
-from clerk.domain.exempt import public_view
+from clerk.domain.exempt import paragraphs_of, public_view
 from clerk.notices.blocks import Context
+from clerk.notices.confidential import marked_view, paragraphs_text
 from clerk.notices.pages import PageMeta, build
 from clerk.notices.styles import cover
 from clerk.notices.text import long_date, period_text
@@ -39,9 +40,14 @@ def builder(kind: str) -> Builder:
     return found
 
 
+def _prefix(confidential: bool, draft: bool) -> str:
+    return ("DRAFT – " if draft else "") + ("CONFIDENTIAL – " if confidential else "")
+
+
 def notice(kind: str, name: str, decision: Decision, profile: CouncilProfile,
-           published_on: date, confidential: bool) -> bytes:
-    return build(*notice_story(kind, name, decision, profile, published_on, confidential))
+           published_on: date, confidential: bool, draft: bool = False) -> bytes:
+    return build(*notice_story(kind, name, decision, profile, published_on, confidential,
+                               draft))
 
 
 def notice_html(kind: str, name: str, decision: Decision, profile: CouncilProfile,
@@ -58,19 +64,23 @@ def _html(story: list[Flowable], meta: PageMeta) -> str:
 
 
 def notice_story(kind: str, name: str, decision: Decision, profile: CouncilProfile,
-                 published_on: date, confidential: bool) -> tuple[list[Flowable], PageMeta]:
-    # The one gate: a public notice is built only from the public view.
-    shown = decision if confidential else public_view(decision)
+                 published_on: date, confidential: bool, draft: bool = False
+                 ) -> tuple[list[Flowable], PageMeta]:
+    # The one gate: a public notice is built only from the public view; a confidential
+    # copy shows the exempt matter with each passage marked.
+    shown = marked_view(decision) if confidential else public_view(decision)
     ctx = Context(profile=profile, published_on=published_on, confidential=confidential)
     cover(shown, profile)
     story = builder(kind)(shown, ctx)
-    prefix = "CONFIDENTIAL – " if confidential else ""
+    prefix = _prefix(confidential, draft)
     meta = PageMeta(
         council=profile.name,
         notice=f"{prefix}{name}",
         reference=decision.ref,
         published_on=published_on,
         confidential=confidential,
+        exempt_under=paragraphs_text(paragraphs_of(decision)) if confidential else "",
+        draft=draft,
         title=f"{prefix}{name}: {decision.title} ({decision.ref})",
         subject=f"{name} for {decision.ref}, {decision.title}, published {published_on:%Y-%m-%d}",
     )
@@ -78,10 +88,10 @@ def notice_story(kind: str, name: str, decision: Decision, profile: CouncilProfi
 
 
 def forward_plan(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
-                 published_on: date) -> bytes:
+                 published_on: date, draft: bool = False) -> bytes:
     from clerk.notices.forward_plan import PAGE_SIZE
 
-    return build(*plan_story(entries, profile, start, end, published_on), PAGE_SIZE)
+    return build(*plan_story(entries, profile, start, end, published_on, draft), PAGE_SIZE)
 
 
 def forward_plan_html(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
@@ -90,7 +100,7 @@ def forward_plan_html(entries: list[Decision], profile: CouncilProfile, start: d
 
 
 def plan_story(entries: list[Decision], profile: CouncilProfile, start: date, end: date,
-               published_on: date) -> tuple[list[Flowable], PageMeta]:
+               published_on: date, draft: bool = False) -> tuple[list[Flowable], PageMeta]:
     ctx = Context(profile=profile, published_on=published_on)
     from clerk.notices import forward_plan as plan_notice
 
@@ -100,10 +110,11 @@ def plan_story(entries: list[Decision], profile: CouncilProfile, start: date, en
     period = period_text(start, end)
     meta = PageMeta(
         council=profile.name,
-        notice="Forward plan: notice of key decisions",
+        notice=f"{_prefix(False, draft)}Forward plan: notice of key decisions",
         reference=f"Forward plan {start.day} {start:%b %Y} – {end.day} {end:%b %Y}",
         published_on=published_on,
-        title=f"Forward plan: notice of key decisions, {period}",
+        draft=draft,
+        title=f"{_prefix(False, draft)}Forward plan: notice of key decisions, {period}",
         subject=f"Key decisions to be taken {period}, published {published_on:%Y-%m-%d}",
     )
     return story, meta
@@ -113,6 +124,11 @@ def urgency_report(entries: list[Decision], profile: CouncilProfile, start: date
                    published_on: date) -> bytes:
     """Regulation 19's report to Council for a period (see clerk.notices.urgency_report)."""
     return build(*urgency_report_story(entries, profile, start, end, published_on))
+
+
+def urgency_report_html(entries: list[Decision], profile: CouncilProfile, start: date,
+                        end: date, published_on: date) -> str:
+    return _html(*urgency_report_story(entries, profile, start, end, published_on))
 
 
 def urgency_report_story(entries: list[Decision], profile: CouncilProfile, start: date,

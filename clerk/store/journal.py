@@ -211,14 +211,49 @@ def scan(journal: Path, end: int | None = None) -> Iterator[tuple[bytes, int]]:
 
 def history(journal: Path, ref: str, end: int) -> list[JournalEntry]:
     """Every entry about `ref`, oldest first (reads the whole journal: not a hot path)."""
-    needle = b'"ref":' + orjson.dumps(ref)
-    found = []
-    for line, _ in scan(journal, end):
-        if needle in line:
-            entry = _parse(line)
-            if entry is not None and entry.get("ref") == ref:
-                found.append(JournalEntry.from_dict(entry))
-    return found
+    return [entry_about(entry, ref) for entry in entries(journal, end, orjson.dumps(ref))
+            if is_about(entry, ref)]
+
+
+# An event (Register.record_event) names the decisions it is about in "refs" and changes
+# none of them; these keys are the journal's own and no event payload may use them.
+RESERVED_KEYS = frozenset({"seq", "at", "action", "prev", "hash", "ref", "refs", "doc",
+                           "council", "batch"})
+
+
+def is_event(entry: dict[str, Any]) -> bool:
+    return isinstance(entry.get("refs"), list) and "doc" not in entry and "council" not in entry
+
+
+def is_about(entry: dict[str, Any], ref: str) -> bool:
+    return entry.get("ref") == ref or (is_event(entry) and ref in entry["refs"])
+
+
+def entry_about(entry: dict[str, Any], ref: str) -> JournalEntry:
+    return JournalEntry(entry["seq"], entry["at"], entry["action"], ref, entry["hash"])
+
+
+def entries(journal: Path, end: int, needle: bytes = b"") -> list[dict[str, Any]]:
+    """The journal's entries up to byte `end`, only lines holding `needle` (all if empty).
+    With a needle only the lines holding it are cut out and parsed: a search in C over
+    the bytes, not a Python loop over every line."""
+    try:
+        with open(journal, "rb") as handle:
+            data = handle.read(end)
+    except FileNotFoundError:
+        return []
+    data = data[: data.rfind(b"\n") + 1]  # complete lines only
+    if not needle:
+        lines = data.split(b"\n")[:-1]
+    else:
+        lines, at = [], data.find(needle)
+        while at >= 0:
+            start = data.rfind(b"\n", 0, at) + 1
+            stop = data.find(b"\n", at)
+            lines.append(data[start:stop])
+            at = data.find(needle, stop)
+    parsed = (_parse(line) for line in lines)
+    return [entry for entry in parsed if entry is not None]
 
 
 def verify(journal: Path, register: Path) -> tuple[int, str]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -69,7 +70,7 @@ class Register:
         self._prev: str = self._meta["journal_hash"]
         self._writer: JournalWriter | None = None
         self._journal_end = self._meta["journal_offset"]
-        self._memory_journal: list[JournalEntry] = []
+        self._memory_journal: list[dict[str, Any]] = []  # in memory: the entries themselves
         self._reserved: dict[int, int] = {}  # next_ref numbers handed out, not yet saved
         self._tail_entries = 0
         self._tail_bytes = 0
@@ -216,8 +217,49 @@ class Register:
     def history(self, ref: str) -> list[JournalEntry]:
         """Every recorded change to `ref`, oldest first."""
         if self.path is None:
-            return [entry for entry in self._memory_journal if entry.ref == ref]
+            return [journal_mod.entry_about(entry, ref) for entry in self._memory_journal
+                    if journal_mod.is_about(entry, ref)]
         return journal_mod.history(self.journal_path, ref, self._journal_end)
+
+    # ---- events and the past (CONTRACT.md) ---------------------------------------------
+
+    def record_event(self, action: str, payload: dict[str, Any],
+                     refs: Sequence[str] = ()) -> JournalEntry:
+        """Journal something that changes no decision (a notice published); durable on
+        return, and in `history(ref)` for each of `refs`."""
+        clash = journal_mod.RESERVED_KEYS & payload.keys()
+        if clash:
+            raise RegisterError(f"An event cannot carry {', '.join(sorted(clash))}: "
+                                "those names are the journal's own.")
+        with self._write_lock:
+            (entry,) = self._record_locked([{"refs": list(refs), **payload}], action)
+        return JournalEntry.from_dict(entry)
+
+    def events(self, action_prefix: str = "") -> list[dict[str, Any]]:
+        """The entries `record_event` wrote whose action starts so, oldest first."""
+        return [entry for entry in self._entries(b'"refs":')
+                if journal_mod.is_event(entry) and entry["action"].startswith(action_prefix)]
+
+    def as_of(self, moment: datetime) -> Register:
+        """A read-only register as it stood at `moment`: every entry stamped at or before it."""
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)  # the journal stamps local time
+        kept = [entry for entry in self._entries()
+                if datetime.fromisoformat(entry["at"]) <= moment]
+        council = next((entry["council"] for entry in reversed(kept) if "council" in entry),
+                       self._meta["council"])  # the first profile is not journaled
+        from clerk.store.schema import new_register
+
+        past = Register(new_register(council), path=None, writable=False)
+        for entry in kept:
+            past._apply(entry)
+            past._memory_journal.append(entry)
+        return past
+
+    def _entries(self, needle: bytes = b"") -> list[dict[str, Any]]:
+        if self.path is None:
+            return list(self._memory_journal)
+        return journal_mod.entries(self.journal_path, self._journal_end, needle)
 
     # ---- writing -----------------------------------------------------------------------
 
@@ -261,11 +303,12 @@ class Register:
         with self._write_lock:
             self._record_locked(payloads, action)
 
-    def _record_locked(self, payloads: list[dict[str, Any]], action: str) -> None:
+    def _record_locked(self, payloads: list[dict[str, Any]], action: str
+                       ) -> list[dict[str, Any]]:
         """Journal first (durable), then memory; then a checkpoint if the tail is long."""
         self._require_writable()
         if not payloads:
-            return
+            return []
         at, seq, prev = now_stamp(), self._seq, self._prev
         entries, lines = [], []
         count = len(payloads)
@@ -284,7 +327,7 @@ class Register:
         for entry in entries:
             self._apply(entry)
             if self.path is None:
-                self._memory_journal.append(JournalEntry.from_dict(entry))
+                self._memory_journal.append(entry)
         self._tail_entries += len(lines)
         self._tail_bytes += sum(map(len, lines))
         self._dirty = True
@@ -293,6 +336,7 @@ class Register:
                 self._db.table(name).clear_cache()  # TinyDB caches query results
         if self._writer is not None and self._tail_due():
             self._auto_checkpoint()
+        return entries
 
     def _apply(self, entry: dict[str, Any]) -> None:
         if "doc" in entry:
@@ -308,6 +352,8 @@ class Register:
         elif "council" in entry:
             self._meta["council"] = entry["council"]
             self._council = None
+        elif journal_mod.is_event(entry):
+            pass  # changes no decision
         else:
             raise RegisterTooNew(
                 f"The journal of {self.path} holds a change this clerk does not understand "

@@ -6,10 +6,12 @@ Three checks, each reporting every difference it finds rather than stopping at t
 2. the register (checkpoint + replayed tail, as `Register.open` reads it) against a replay
    of the whole journal from empty: each reference missing, extra, or with fields that
    differ, and the council profile;
-3. every published notice recorded in the register: a PDF found in the notices folder under
-   clerk's name for it must hash to a recorded SHA-256; with `render`, each notice is drawn
-   again from the decision as the journal held it when it was published (reportlab's
-   invariant mode makes that byte-identical) and must hash to what was recorded.
+3. every notice the journal records as published (`clerk.notice_files`): each file in the
+   register's notices and confidential folders (and the `notices/` folder of earlier
+   clerks) must hash to the SHA-256 journaled for its name, or for some notice if its name
+   was never journaled; with `render`, each notice drawn by this renderer is drawn again
+   from the register as the journal held it at that entry and must hash to what was
+   journaled (notices drawn by another renderer are listed, not flagged).
 Read-only: takes no lock and writes nothing.
 """
 
@@ -17,17 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from clerk.notice_files import TEMP_SUFFIX, Published, folders_for
 from clerk.store.errors import RegisterError
 from clerk.store.journal import GENESIS, entry_hash
-
-_NOTICE_NAME = re.compile(r"^(?P<ref>.+?)-(?P<kind>[a-z-]+?)(?P<conf>-CONFIDENTIAL)?\.pdf$")
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Report:
     notices: int = 0  # published notices recorded in the register
     files_checked: int = 0  # PDFs found and matched against the record
     rendered: int = 0  # notices re-drawn and matched
+    not_redrawn: int = 0  # drawn by another renderer (or before renderers were recorded)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # worth knowing, not a difference
 
@@ -49,9 +50,9 @@ class Report:
 class _Replay:
     decisions: dict[str, dict[str, Any]] = field(default_factory=dict)
     council: dict[str, Any] | None = None
-    # (ref, sha256) -> the decision as it stood just before that notice, and the council
-    published: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any] | None]] = field(
-        default_factory=dict)
+    # each notice journaled, with the decisions and the council as they stood at its entry
+    published: list[tuple[Published, dict[str, dict[str, Any]], dict[str, Any] | None]] = (
+        field(default_factory=list))
 
 
 def verify_register(path: Path, *, notices: Path | None = None,
@@ -62,7 +63,7 @@ def verify_register(path: Path, *, notices: Path | None = None,
     if register_docs is not None:
         report.decisions = len(register_docs)
         _compare(register_docs, council, replay, report)
-        _check_notices(path, register_docs, notices, report)
+        _check_notices(path, register_docs, notices, replay, report)
         if render:
             _render(register_docs, council, replay, report)
     return report
@@ -123,15 +124,15 @@ def _check_journal(journal: Path, report: Report) -> _Replay:
 
 def _apply(entry: dict[str, Any], replay: _Replay) -> None:
     doc = entry.get("doc")
-    if isinstance(doc, dict) and isinstance(doc.get("ref"), str):
-        ref = doc["ref"]
-        if entry["action"].startswith("notice published") and doc.get("notices"):
-            # The notice was drawn from the decision as it stood before it was appended.
-            last = doc["notices"][-1]
-            if isinstance(last, dict) and isinstance(last.get("sha256"), str):
-                earlier = {**doc, "notices": doc["notices"][:-1]}
-                replay.published[(ref, last["sha256"])] = (earlier, replay.council)
-        replay.decisions[ref] = doc
+    notice = Published.from_event(entry) if "doc" not in entry else None
+    if notice is not None:
+        # the register as it stood at this entry (decisions are replaced, never changed
+        # in place, so a shallow copy holds them); a notice of one decision needs only it
+        state = (dict(replay.decisions) if notice.kind == "forward-plan" else
+                 {ref: replay.decisions[ref] for ref in notice.refs if ref in replay.decisions})
+        replay.published.append((notice, state, replay.council))
+    elif isinstance(doc, dict) and isinstance(doc.get("ref"), str):
+        replay.decisions[doc["ref"]] = doc
     elif isinstance(entry.get("council"), dict):
         replay.council = entry["council"]
 
@@ -179,73 +180,125 @@ def _differing(ours: Any, theirs: Any, where: str = "") -> list[str]:
 
 
 def _check_notices(path: Path, docs: dict[str, dict[str, Any]], folder: Path | None,
-                   report: Report) -> None:
-    recorded: dict[str, set[str]] = {}  # ref -> recorded hashes
-    plans: set[str] = set()
-    for ref, doc in docs.items():
-        for notice in doc.get("notices") or []:
-            report.notices += 1
-            recorded.setdefault(ref, set()).add(notice.get("sha256", ""))
-            if notice.get("kind") == "forward-plan":
-                plans.add(notice.get("sha256", ""))
-    explicit = folder is not None
-    folder = folder if folder is not None else path.parent / "notices"
-    if not folder.is_dir():
-        if explicit:
-            report.problems.append(f"There is no folder {folder} of notices to check.")
+                   replay: _Replay, report: Report) -> None:
+    journaled = [notice for notice, _, _ in replay.published]
+    earlier = [n.get("sha256", "") for doc in docs.values() for n in doc.get("notices") or []]
+    report.notices = len(journaled) + len(earlier)
+    every = {notice.sha256 for notice in journaled} | set(earlier)
+    by_name: dict[str, set[str]] = {}  # file name -> the hashes journaled for it
+    for notice in journaled:
+        for name, digest in notice.files:
+            by_name.setdefault(name, set()).add(digest)
+    where = folders_for(path)  # --notices names where the published ones are kept instead
+    published = folder if folder is not None else where.published
+    if folder is not None and not folder.is_dir():
+        report.problems.append(f"There is no folder {folder} of notices to check.")
         return
+    for place in (published, where.confidential, path.parent / "notices"):
+        if place.is_dir():
+            _check_folder(place, every, by_name, report)
+    for notice in journaled:
+        home = where.confidential if notice.confidential else published
+        for name, _ in notice.files:
+            if home.is_dir() and not (home / name).exists():
+                report.notes.append(f"{home / name}: journaled as published on "
+                                    f"{notice.published_on} but not there (removed, or a "
+                                    "crash came before it was moved into place); publishing "
+                                    "it again puts it back.")
+
+
+def _check_folder(folder: Path, every: set[str], by_name: dict[str, set[str]],
+                  report: Report) -> None:
     for name in sorted(os.listdir(folder)):
-        if not name.endswith(".pdf"):
-            continue
         file = folder / name
+        if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+            report.notes.append(f"{file}: a notice never journaled (a publication a crash "
+                                "interrupted): it was not published; delete it.")
+            continue
+        if name not in by_name and not name.endswith(".pdf"):
+            continue
+        if not file.is_file() or file.is_symlink():
+            report.problems.append(f"{file}: not a file clerk wrote (a link or a folder).")
+            continue
         digest = hashlib.sha256(file.read_bytes()).hexdigest()
-        if name.startswith("forward-plan-"):
-            expected, what = plans, "forward plan recorded as published"
-        else:
-            match = _NOTICE_NAME.match(name)
-            if match is None or match["ref"] not in docs:
-                if any(digest in hashes for hashes in recorded.values()) or digest in plans:
-                    report.files_checked += 1
-                else:
-                    report.notes.append(f"{file}: not a notice clerk recorded (not checked).")
-                continue
-            expected = recorded.get(match["ref"], set())
-            what = f"notice recorded as published for {match['ref']}"
+        expected = by_name.get(name, every)
         if digest in expected:
             report.files_checked += 1
+        elif name in by_name:
+            report.problems.append(f"{file}: its SHA-256 ({digest[:16]}...) is not the one "
+                                   "journaled when it was published: changed after "
+                                   "publication.")
         else:
             report.problems.append(f"{file}: its SHA-256 ({digest[:16]}...) matches no "
-                                   f"{what}: "
-                                   "changed after publication, or never published.")
+                                   "notice recorded as published: changed after "
+                                   "publication, or never published.")
 
 
 def _render(docs: dict[str, dict[str, Any]], council: dict[str, Any], replay: _Replay,
             report: Report) -> None:
+    from clerk.notices import renderer
+
+    current = renderer()
+    unknown = "a clerk that did not record its renderer"
+    others: dict[str, list[str]] = {}  # renderer -> the notices it drew, named
+    for ref, doc in docs.items():  # kept in the decisions by earlier clerks
+        for old in doc.get("notices") or []:
+            others.setdefault(unknown, []).append(f"{ref} {old.get('kind')} of "
+                                                  f"{old.get('published_on')}")
+    for notice, state, at_council in replay.published:
+        if notice.renderer != current:
+            others.setdefault(notice.renderer or unknown, []).append(
+                f"{', '.join(notice.refs) or 'empty'} {notice.kind} of {notice.published_on}")
+            continue
+        try:
+            pdf = _draw(notice, state, at_council or council)
+        except Exception as error:  # noqa: BLE001 (any failure is a difference to report)
+            report.problems.append(f"The {notice.kind} notice of {notice.published_on} "
+                                   f"({', '.join(notice.refs) or 'no decisions'}) cannot be "
+                                   f"drawn again from the journal: {error}")
+            continue
+        if hashlib.sha256(pdf).hexdigest() == notice.sha256:
+            report.rendered += 1
+        else:
+            report.problems.append(
+                f"The {notice.kind} notice of {notice.published_on} "
+                f"({', '.join(notice.refs) or 'no decisions'}) drawn again from the journal "
+                "does not match its journaled SHA-256: the journal was altered, or this "
+                "clerk draws it differently although it records the same renderer.")
+    for name, which in sorted(others.items()):
+        report.not_redrawn += len(which)
+        report.notes.append(f"{len(which)} notice(s) not drawn again ({'; '.join(which)}): "
+                            f"drawn by {name}, and this is {current}; the same bytes are "
+                            "promised only by the same renderer (their files were still "
+                            "checked against the journal).")
+
+
+def _draw(notice: Published, state: dict[str, dict[str, Any]],
+          council: dict[str, Any]) -> bytes:
     from datetime import date
 
     from clerk.domain.council import CouncilProfile
     from clerk.domain.decision import Decision
-    from clerk.notices import render_notice
+    from clerk.notices import (
+        forward_plan_refs,
+        render_forward_plan,
+        render_notice,
+        render_urgency_report,
+        urgency_report_refs,
+    )
 
-    for ref, doc in docs.items():
-        for notice in doc.get("notices") or []:
-            kind, digest = notice.get("kind"), notice.get("sha256", "")
-            if kind == "forward-plan":
-                continue  # its period is not recorded, so it cannot be drawn again
-            state = replay.published.get((ref, digest))
-            if state is None:
-                report.problems.append(f"{ref}: the {kind} notice {digest[:16]}... has no "
-                                       "journal entry recording its publication.")
-                continue
-            before, at_council = state
-            pdf = render_notice(kind, Decision.from_dict(before),
-                                CouncilProfile.from_dict(at_council or council),
-                                published_on=date.fromisoformat(notice["published_on"]),
-                                confidential=bool(notice.get("confidential")))
-            if hashlib.sha256(pdf).hexdigest() == digest:
-                report.rendered += 1
-            else:
-                report.problems.append(
-                    f"{ref}: the {kind} notice of {notice['published_on']} drawn again from "
-                    "the journal does not match the recorded SHA-256 (the record was altered, "
-                    "or this clerk draws notices differently from the one that published it).")
+    profile = CouncilProfile.from_dict(council)
+    on = date.fromisoformat(notice.published_on)
+    if notice.kind == "forward-plan" and notice.period is not None:
+        start, end = (date.fromisoformat(day) for day in notice.period)
+        listed = [Decision.from_dict(state[ref])
+                  for ref in forward_plan_refs(state.items(), start, end)]
+        return render_forward_plan(listed, profile, start=start, end=end, published_on=on)
+    if notice.kind == "urgency-report" and notice.period is not None:
+        start, end = (date.fromisoformat(day) for day in notice.period)
+        listed = [Decision.from_dict(state[ref])
+                  for ref in urgency_report_refs(state.items(), start, end)]
+        return render_urgency_report(listed, profile, start=start, end=end, published_on=on)
+    (ref,) = notice.refs
+    return render_notice(notice.kind, Decision.from_dict(state[ref]), profile,
+                         published_on=on, confidential=notice.confidential)

@@ -33,7 +33,7 @@ def make_app(register: Register, *, today: date | None = None,
              config_dir: Path | None = None, output_dir: Path | None = None,
              environ: dict[str, str] | None = None) -> ClerkApp:
     """The app over `register`. `config_dir` holds keys.toml and settings.toml; PDFs go to
-    `output_dir`, or beside the register (`clerk.printing.notices_dir`) when it is None."""
+    `output_dir`, or beside the register (`clerk.printing.folders`) when it is None."""
     config = config_dir if config_dir is not None else default_config_dir()
     keymap, problems = load_keymap(config / "keys.toml")
     settings, more = read_settings(config)

@@ -305,7 +305,7 @@ def run(quick: bool, work: Path, only: set[str]) -> list[Figure]:
         for _ in range(3 if quick else 7):
             fig.bases.append(cold([PYTHON, str(HERE / "bare_pdf.py"), str(out)]))
             fig.values.append(cold([CLERK, "--db", str(path), "notice", "report", ref,
-                                    "-o", str(out), "--on", TODAY]))
+                                    "-o", str(out), "--on", TODAY, "--draft"]))
         figures.append(fig)
         report(fig)
 

@@ -35,8 +35,9 @@ Job = Callable[[], tuple[Path, str]]  # writes the PDF; returns its path and a n
 @dataclass(frozen=True)
 class PrintChoice:
     kind: str
-    published_on: date
+    published_on: date | None  # None: the date the register holds for it, else today
     confidential: bool
+    draft: bool = False  # a preview: DRAFT on every page, not journaled
 
 
 class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
@@ -68,13 +69,16 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
         with Vertical(id="dialog"):
             yield Static(f"[b]Print a notice[/b] · {escape(self.decision.ref)}")
             yield OptionList(*options, id="kinds")
-            yield Label("Publication date printed on the notice")
-            yield Input(f"{today:%d/%m/%Y}", id="published", compact=True)
+            yield Label("Publication date (blank: the date the register holds, else "
+                        f"today, {today:%d/%m/%Y})")
+            yield Input("", id="published", compact=True)
             yield Checkbox("Confidential copy: includes exempt information, never to be "
                            "published", id="confidential", compact=True)
+            yield Checkbox("Draft: a preview marked DRAFT, not published", id="draft",
+                           compact=True)
             yield Static("", id="print-error")
-            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date and "
-                         "confidential copy   [b]Esc[/b] cancel")
+            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date, "
+                         "confidential copy, draft   [b]Esc[/b] cancel")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -83,14 +87,16 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
+        typed = self.query_one("#published", Input).value.strip()
         try:
-            published_on = parse_date(self.query_one("#published", Input).value)
+            published_on = parse_date(typed) if typed else None
         except ValueError as error:
             self.query_one("#print-error", Static).update(f"[$error]{escape(str(error))}[/]")
             self.query_one("#published", Input).focus()
             return
         confidential = self.query_one("#confidential", Checkbox).value
-        self.dismiss(PrintChoice(event.option.id, published_on, confidential))
+        draft = self.query_one("#draft", Checkbox).value
+        self.dismiss(PrintChoice(event.option.id, published_on, confidential, draft))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -137,12 +143,15 @@ class PrintJobScreen(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True)
     def render_pdf(self) -> None:
+        from clerk.notice_files import NoticeFileError
         from clerk.notices import NoticeRefused
+        from clerk.printing import WrongDate
         from clerk.store.errors import RegisterError
 
         try:
             path, note = self.job()
-        except (NoticeRefused, RegisterError, ValueError, OSError) as error:
+        except (NoticeRefused, RegisterError, ValueError, OSError, NoticeFileError,
+                WrongDate) as error:
             self.post_message(self.Done(None, "", str(error)))
         else:
             self.post_message(self.Done(path, note))
@@ -183,30 +192,34 @@ class PrintJobScreen(ModalScreen[bool]):
 
 
 def notice_job(app: ClerkApp, ref: str, choice: PrintChoice) -> Job:
-    from clerk.printing import default_name, write_notice
+    from clerk.printing import draft_notice, publish_notice
 
     kind, confidential = choice.kind, choice.confidential
 
     def job() -> tuple[Path, str]:
-        path = app.output_dir / default_name(ref, kind, confidential) if app.output_dir \
-            else None
-        written = write_notice(app.register, ref, kind, path, published_on=choice.published_on,
-                               confidential=confidential)
+        if choice.draft:
+            written = draft_notice(app.register, ref, kind, on=choice.published_on,
+                                   today=app.today, confidential=confidential,
+                                   folder=app.output_dir)
+            return written.path, "DRAFT: not published, not recorded in the journal."
+        written = publish_notice(app.register, ref, kind, on=choice.published_on,
+                                 today=app.today, confidential=confidential,
+                                 folder=app.output_dir)
         warning = " CONFIDENTIAL: not for publication." if confidential else ""
+        if written.already:
+            return written.path, f"Already published (sha256 {written.sha256[:16]}…): " \
+                                 "nothing new written or journaled."
         return written.path, f"sha256 {written.sha256[:16]}… recorded in the journal.{warning}"
 
     return job
 
 
 def plan_job(app: ClerkApp, start: object, end: object) -> Job:
-    from clerk.printing import write_forward_plan
+    from clerk.printing import publish_forward_plan
 
     def job() -> tuple[Path, str]:
-        path = None
-        if app.output_dir:
-            path = app.output_dir / f"forward-plan-{start}-to-{end}.pdf"
-        written, count = write_forward_plan(app.register, start, end, path,  # type: ignore[arg-type]
-                                            published_on=app.today)
+        written, count = publish_forward_plan(app.register, start, end,  # type: ignore[arg-type]
+                                              on=app.today, folder=app.output_dir)
         return written.path, f"{count} decision(s) listed; sha256 {written.sha256[:16]}…"
 
     return job
