@@ -150,17 +150,14 @@ class DecisionScreen(Screen[None]):
 
     @work(exclusive=True, group="step")
     async def respond(self, index: int) -> None:
-        from clerk.tui.screens.forms.engine import FormScreen
-        from clerk.tui.screens.forms.specs import comment_intro, respond_step
+        from clerk.tui.screens.forms.specs import comment_intro
 
-        clerk, decision = self.clerk, self.decision
-        step, ctx = respond_step(decision, index), clerk.ctx()
-        changed = await self.app.push_screen_wait(FormScreen(
-            f"{step.title} · {decision.ref}", step.fields,
-            lambda values: step.apply(decision, values, ctx), step.initial(decision, ctx),
-            intro=escape(comment_intro(decision, index))))
-        if changed is not None and clerk.save(changed, step.journal):
-            self.notify(f"{step.title}: saved.", timeout=4)
+        saved = await take_step(self.clerk, self.decision, "respond",
+                                {"response": self.decision.comments[index].response},
+                                fixed={"comment": index + 1},
+                                title=f"Response to comment {index + 1}",
+                                intro=escape(comment_intro(self.decision, index)))
+        if saved is not None:
             self.load()
 
     def action_back(self) -> None:

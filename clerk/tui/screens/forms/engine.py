@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from clerk.domain.lifecycle import Refused
+from clerk.domain.guards import Refused
 from clerk.tui import keys
 from clerk.tui.screens.confirm import ConfirmScreen
 from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
@@ -65,8 +65,8 @@ class FormScreen(ModalScreen[Any]):
         if field.kind == "bool":
             return Checkbox(field.label, bool(value), id=wid, compact=True)
         if field.kind == "choice":
-            options = [(c, c) for c in field.choices]
-            start = value if value in field.choices else Select.NULL
+            options = [(c.words, c.value) for c in field.choices]
+            start = value if value in field.values else Select.NULL
             return Select(options, value=start, id=wid, allow_blank=not field.required
                           or start is Select.NULL, compact=True)
         if field.kind == "area":

@@ -1,0 +1,36 @@
+"""The command line keeps the same rules as the app: each was broken on the CLI alone."""
+
+from __future__ import annotations
+
+from tests.cli.conftest import Clerk
+
+DECIDE = ("--decision", "Approve.", "--reasons", "Best value.", "--alternatives",
+          "Do nothing: rejected.", "--no-conflicts")
+
+
+def _published(clerk: Clerk) -> str:
+    clerk("init")
+    ref = clerk("new", "--title", "Parking charges", "--decision-maker",
+                "Cllr Marion Ring").stdout.strip()
+    clerk("key", ref, "--not-key")
+    clerk("decide", ref, "--on", "07/01/2013", *DECIDE)
+    clerk("publish", ref, "--on", "07/01/2013")
+    return ref
+
+
+def test_exempting_from_call_in_twice_is_refused(clerk: Clerk) -> None:
+    ref = _published(clerk)
+    clerk("exempt-call-in", ref, "--consent", "Chair of scrutiny: urgent repair")
+    line = clerk.refused("exempt-call-in", ref, "--consent", "Again")
+    assert "already exempt from call-in" in line.lower()
+    assert clerk.show(ref)["decision"]["call_in"]["exemption_consent"] == (
+        "Chair of scrutiny: urgent repair")
+
+
+def test_exempting_a_draft_with_no_record_is_refused(clerk: Clerk) -> None:
+    clerk("init")
+    ref = clerk("new", "--title", "Parking charges", "--decision-maker",
+                "Cllr Marion Ring").stdout.strip()
+    line = clerk.refused("exempt-call-in", ref, "--consent", "Chair: urgent")
+    assert "no record of decision" in line.lower()
+    assert clerk.show(ref)["decision"]["call_in"]["urgent_exempt"] is False

@@ -1,0 +1,59 @@
+"""The app's step forms keep the same rules as the command line: each was the CLI's alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clerk.tui.screens.decision import DecisionScreen
+from clerk.tui.screens.forms.engine import FormScreen
+from tests.tui.conftest import type_text
+
+TODAY = date(2013, 3, 31)
+
+
+async def _new(app, pilot, maker: str) -> str:
+    await pilot.press("escape")  # the welcome: start with an empty register
+    await pilot.press("ctrl+n")
+    assert isinstance(app.screen, FormScreen)
+    await type_text(pilot, "Parking charges")
+    await pilot.press("tab")
+    await type_text(pilot, maker)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, DecisionScreen)
+    return app.screen.ref
+
+
+async def test_new_decision_fills_the_maker_from_the_profile(empty_register, app_for) -> None:
+    app = app_for(empty_register, TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        ref = await _new(app, pilot, "Cllr John A Wilson")
+    maker = empty_register.get(ref).decision_maker
+    assert (maker.title, maker.telephone) == ("Cabinet Member for Community Services",
+                                              "01622 602242")
+
+
+async def test_plan_contact_is_filled_from_the_profile(empty_register, app_for) -> None:
+    app = app_for(empty_register, TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        ref = await _new(app, pilot, "Cllr John A Wilson")
+        await pilot.press("p")
+        await type_text(pilot, "Approve the plan")
+        await pilot.press("tab", "tab", "tab", "tab")
+        await type_text(pilot, "Sarah Robson")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+    contact = empty_register.get(ref).plan.contact
+    assert (contact.title, contact.telephone, contact.email) == (
+        "Community Partnerships Manager", "01622 602827", "sarahrobson@maidstone.gov.uk")
+
+
+async def test_a_draft_cannot_be_exempted_from_call_in(empty_register, app_for) -> None:
+    app = app_for(empty_register, TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        ref = await _new(app, pilot, "Cllr John A Wilson")
+        await pilot.press("x")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+    assert empty_register.get(ref).call_in.urgent_exempt is False
