@@ -125,10 +125,14 @@ def dates(ctx: Context, published: date, as_json: bool) -> None:
 @pass_context
 def history(ctx: Context, ref: str) -> None:
     """Every change to a decision, from the journal, oldest first."""
+    from clerk.domain.corrections import explained
+
     with ctx.reading() as register:
-        register.get(ref)
-        for entry in register.history(ref):
-            click.echo(f"{entry.seq:>6}  {entry.at}  {entry.action}")
+        decision = register.get(ref)
+        entries = register.history(ref)
+        for entry, text in zip(entries, explained([e.action for e in entries], decision),
+                               strict=True):
+            click.echo(f"{entry.seq:>6}  {entry.at}  {text}")
 
 
 COMMANDS = [show, list_, dates, history]

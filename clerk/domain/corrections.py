@@ -15,6 +15,8 @@ from clerk.domain.dates import parse_date
 from clerk.domain.decision import Correction, Decision
 from clerk.domain.guards import Refused, changed, require
 
+ACTION = "correction"  # the journal action of the correction step
+
 # The fields a clerk may correct: dotted path, the words a clerk reads, and the kind.
 CORRECTABLE: tuple[tuple[str, str, str], ...] = (
     ("title", "Title of the decision", "text"),
@@ -103,3 +105,14 @@ def describe(item: Correction) -> str:
     """One correction in words, for the history."""
     return (f"{WORDS.get(item.field, item.field)} corrected from {item.before!r} to "
             f"{item.after!r}: {item.reason}")
+
+
+def explained(actions: list[str], decision: Decision) -> list[str]:
+    """Each journal action of `decision`, oldest first, with each correction's what and why
+    (the Nth "correction" entry made the Nth of `decision.corrections`)."""
+    made = iter(decision.corrections)
+    out = []
+    for action in actions:
+        item = next(made, None) if action == ACTION else None
+        out.append(f"{action}: {describe(item)}" if item is not None else action)
+    return out

@@ -57,3 +57,32 @@ async def test_a_draft_cannot_be_exempted_from_call_in(empty_register, app_for) 
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
     assert empty_register.get(ref).call_in.urgent_exempt is False
+
+
+async def test_status_line_never_offers_implementing_while_call_in_runs(profile,
+                                                                        app_for) -> None:
+    from clerk.store.register import Register
+    from tests.domain.stages import REF, STAGES
+    from tests.tui.conftest import screen_text
+
+    build = dict((s, b) for s, b, _ in STAGES)["in call-in"]
+    register = Register.in_memory(profile)
+    register.save(build(profile), action="set up")
+    app = app_for(register, date(2013, 2, 20))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(DecisionScreen(REF))
+        await pilot.pause()
+        shown = screen_text(app)
+    assert "Blocked: Call-in runs until 17:00 on Mon 25 Feb 2013" in shown
+    assert "next: implement (m)" not in shown
+    assert "next: implement from Tue 26 Feb 2013" in shown
+
+
+def test_the_register_column_never_shows_a_day_already_past(profile) -> None:
+    from clerk.tui.summary import row_of
+    from tests.domain.stages import STAGES
+
+    key = dict((s, b) for s, b, _ in STAGES)["key"](profile)  # earliest Tue 5 Feb 2013
+    assert row_of(key, profile, date(2013, 1, 20)).next_date == "decide 5 Feb 13"
+    assert "5 Feb 13" not in row_of(key, profile, date(2013, 3, 20)).next_date

@@ -9,7 +9,7 @@ from clerk.domain import rules
 from clerk.domain.calendar import fmt_date
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Conflict, Decision
 from clerk.domain.guards import Refused
-from clerk.domain.steps.base import Ctx, Field, Step, choices, refused_by
+from clerk.domain.steps.base import NO_FLAG, Ctx, Field, Step, choices, refused_by
 
 F = Field
 
@@ -48,7 +48,7 @@ DECIDE = Step("decide", "Record of decision (reg 13)", "Record the decision: ref
     F("reasons", "Reasons for the decision", "area", True),
     F("alternatives", "Alternatives considered and rejected", "area", True),
     F("no_conflicts", "No conflict of interest was declared", "bool"),
-    F("conflicts", "Conflicts declared", "area", flag="--conflicts",
+    F("conflicts", "Conflicts declared", "area", flag=NO_FLAG,
       help="One a line: member | interest | dispensation (by the head of paid service)"),
     F("background_papers", "Background papers", "list", flag="--background", repeat=True),
 ), lambda d, v, c: L.decide(d, c.profile, today=c.today, decided_on=v["decided_on"],

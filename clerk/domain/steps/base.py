@@ -50,6 +50,7 @@ class Field:
     help: str = ""
     flag: str = ""  # the command-line option; "" is --name-with-dashes, NO_FLAG none
     repeat: bool = False  # on the command line, a list is the option repeated
+    default: Any = None  # the value when none is recorded or given (None: empty)
 
     def __post_init__(self) -> None:
         if any(isinstance(c, str) for c in self.choices):  # plain words: value and words
@@ -139,6 +140,11 @@ class Step:
     suggest: Read = _nothing  # the form's first guesses on top (today's date, ...)
     confirm: str = ""  # asked before saving a step that cannot be undone
     command: str = ""  # the command-line name; "" is the id, NO_FLAG none
+    action_of: Callable[[Values], str] | None = None  # an action that names what was done
+
+    def action_for(self, values: Values) -> str:
+        """The journal action for a step taken with `values`."""
+        return self.action_of(values) if self.action_of else self.action
 
     @property
     def command_name(self) -> str | None:
@@ -151,8 +157,8 @@ class Step:
 
     def start(self, decision: Decision, ctx: Ctx, *, suggest: bool = True) -> Values:
         """Every field's starting value: empty, then what is recorded, then the guesses."""
-        out = {f.name: f.empty() for f in self.fields}
-        out |= self.current(decision, ctx)
+        out = {f.name: f.empty() if f.default is None else f.default for f in self.fields}
+        out |= {k: v for k, v in self.current(decision, ctx).items() if k in out}
         if suggest:
             out |= {k: v for k, v in self.suggest(decision, ctx).items()
                     if out.get(k) in (None, "", [])}

@@ -58,14 +58,15 @@ MAKER_FIELDS = (
       help="e.g. Cllr John A Wilson, or Cabinet"),
     F("maker_title", "Decision maker's title", help="e.g. Cabinet Member for Community "
       "Services (filled from the council profile when left blank)"),
-    F("maker_kind", "Kind of decision maker", "choice", True, MAKER_KINDS, flag="--kind"),
+    F("maker_kind", "Kind of decision maker", "choice", True, MAKER_KINDS, flag="--kind",
+      default="member"),
     F("maker_telephone", "Telephone"),
 )
 
 
 def _maker(v: Values, ctx: Ctx) -> DecisionMaker:
     return maker_from_profile(ctx.profile, DecisionMaker(
-        v["maker_name"].strip(), v["maker_title"].strip(), v["maker_kind"] or "member",
+        v["maker_name"].strip(), v["maker_title"].strip(), v["maker_kind"],
         v["maker_telephone"].strip()))
 
 
@@ -86,8 +87,7 @@ NEW = Step(
     "new", "New decision", "Start a decision; prints its new reference alone.",
     "decision created", ENTRY_FIELDS,
     lambda d, v, c: L.new_decision(d.ref, v["title"], _maker(v, c), c.today,
-                                   bool(v["policy_framework"])),
-    suggest=lambda d, c: {"maker_kind": "member"})
+                                   bool(v["policy_framework"])))
 
 DETAILS = Step(
     "details", "Title and decision maker", "Change the title and the decision maker before "
@@ -160,6 +160,7 @@ KEY = Step("key", "Key decision (reg 8)", "Confirm whether it is a key decision,
     F("categories", "Categories (e.g. Plans and strategies)", "list", flag="--category",
       repeat=True),
 ), _key_change, gate=lambda d, c: gate_of(L.gate_key(d)),
+    action_of=lambda v: "key decision " + ("cleared" if v["is_key"] == "no" else "confirmed"),
     current=lambda d, c: {"is_key": {True: "yes", False: "no"}.get(d.key.is_key),  # type: ignore[arg-type]
                           "reason": d.key.reason, "amount_pounds": d.key.amount_pounds,
                           "wards_affected": d.key.wards_affected,
@@ -168,7 +169,6 @@ KEY = Step("key", "Key decision (reg 8)", "Confirm whether it is a key decision,
 
 def _comment_change(d: Decision, v: Values, c: Ctx) -> Decision:
     v["received_on"] = v["received_on"] or c.today
-    v["channel"] = v["channel"] or "email"
     return L.add_comment(d, Comment(**v), today=c.today)
 
 
@@ -177,11 +177,11 @@ COMMENT = Step("comment", "Add a comment", "Record a comment (representation) or
     F("author", "From", required=True, flag="--from"),
     F("organisation", "Organisation or parish"),
     F("received_on", "Received on", "date", flag="--on", help="Today, if not given."),
-    F("channel", "How it came", "choice", False, CHANNELS),
+    F("channel", "How it came", "choice", True, CHANNELS, default="email"),
     F("text", "Comment (summary)", "area", True),
     F("response", "The council's response", "area"),
 ), _comment_change, gate=lambda d, c: gate_of(L.gate_comment(d)),
-    suggest=lambda d, c: {"received_on": c.today, "channel": "email"})
+    suggest=lambda d, c: {"received_on": c.today})
 
 
 def _respond_gate(d: Decision, c: Ctx) -> Refused | None:
@@ -200,7 +200,8 @@ RESPOND = Step("respond", "Response to a comment", "Record the council's respons
                "comment, replacing any earlier response.", "response to comment", (
     F("comment", "Which comment (counting from 1)", "int", True),
     F("response", "The council's response", "area", True),
-), _respond_change, gate=_respond_gate)
+), _respond_change, gate=_respond_gate,
+    action_of=lambda v: f"response to comment {v['comment']}")
 
 CONSULTATION = Step("consultation", "Consultation window", "Record the consultation window, "
                     "and that no comments came if none did.", "consultation", (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clerk.domain.corrections import CORRECTABLE, correct, shown
+from clerk.domain.corrections import ACTION, CORRECTABLE, correct, shown
 from clerk.domain.decision import Decision
 from clerk.domain.steps.base import Choice, Field, Step
 
@@ -21,7 +21,7 @@ def value_now(d: Decision, path: str) -> str:
 
 CORRECT = Step("correct", "Correct a clerical error", "Correct a clerical error (a title, a "
                "telephone number, a ward) at any stage, with the reason; the history keeps "
-               "what it was.", "correction", (
+               "what it was.", ACTION, (
     Field("field", "What to correct", "choice", True, FIELDS),
     Field("to", "Correct it to", "text", True, help="Wards and parishes: separate with commas."),
     Field("reason", "Why (the clerical error)", "area", True),

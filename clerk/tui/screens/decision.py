@@ -83,7 +83,7 @@ class DecisionScreen(Screen[None]):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
                  "comments": sections.consultation(d), "record": sections.record(d),
-                 "history": sections.history(clerk.register.history(d.ref))}
+                 "history": sections.history(clerk.register.history(d.ref), d)}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
         self._list_comments()

@@ -1,7 +1,7 @@
 """Taking one lifecycle step: the form, a confirmation when final, then the save.
 
 The step (fields, gate, move, journal action) is the domain's, from `clerk.domain.steps`.
-Called from `@work` methods of the screens (it awaits screens).
+`take_step` is called from `@work` methods of the screens (it awaits screens).
 """
 
 from __future__ import annotations
@@ -17,25 +17,46 @@ if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
 
+class StepForm:
+    """One step's form before it is on screen: why it is refused now (None when it is not),
+    the fields shown, what they start with, what saving makes and the journal action."""
+
+    def __init__(self, app: ClerkApp, decision: Decision, move_id: str,
+                 initial: dict[str, Any] | None = None,
+                 fixed: dict[str, Any] | None = None) -> None:
+        self.refused = app.refusals(decision).get(move_id)
+        self.move_id = move_id
+        self.step = steps.STEPS[move_id]
+        self.decision = decision
+        self.ctx = app.ctx()
+        self.fixed = fixed or {}  # taken as given and not shown (which comment is answered)
+        self.start = self.step.start(decision, self.ctx) | (initial or {})
+        self.fields = [f for f in self.step.fields if f.name not in self.fixed]
+        self.taken: dict[str, Any] = {}
+
+    def submit(self, values: dict[str, Any]) -> Decision:
+        """The changed decision, or `Refused` (the form shows it and stays open)."""
+        self.taken = {**values, **self.fixed}
+        return steps.take(self.move_id, self.decision, self.taken, self.ctx)
+
+    @property
+    def action(self) -> str:
+        return self.step.action_for(self.taken)
+
+
 async def take_step(app: ClerkApp, decision: Decision, move_id: str,
                     initial: dict[str, Any] | None = None, *,
                     fixed: dict[str, Any] | None = None, title: str = "",
                     intro: str | None = None) -> Decision | None:
-    """Run the step's form; returns the saved decision, or None if nothing was saved.
-    `fixed` values are taken as given and not shown (e.g. which comment is answered)."""
-    refused = app.refusals(decision).get(move_id)
-    if refused:
-        app.notify(refused, title="Not allowed now", severity="warning", timeout=8)
+    """Run the step's form; returns the saved decision, or None if nothing was saved."""
+    form = StepForm(app, decision, move_id, initial, fixed)
+    if form.refused:
+        app.notify(form.refused, title="Not allowed now", severity="warning", timeout=8)
         return None
-    step = steps.STEPS[move_id]
-    ctx = app.ctx()
-    fixed = fixed or {}
-    start = step.start(decision, ctx) | (initial or {})
-    shown = [field for field in step.fields if field.name not in fixed]
-    form = FormScreen(f"{title or step.label} · {decision.ref}", shown,
-                      lambda values: steps.take(move_id, decision, {**values, **fixed}, ctx),
-                      start, intro=decision.title if intro is None else intro)
-    changed = await app.push_screen_wait(form)
+    step = form.step
+    changed = await app.push_screen_wait(FormScreen(
+        f"{title or step.label} · {decision.ref}", form.fields, form.submit, form.start,
+        intro=decision.title if intro is None else intro))
     if changed is None:
         return None
     if step.confirm and not await app.push_screen_wait(
@@ -43,7 +64,7 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     ):
         app.notify("Not saved.", timeout=4)
         return None
-    if not app.save(changed, step.action):
+    if not app.save(changed, form.action):
         return None
     app.notify(f"{title or step.label}: saved.", timeout=4)
     saved: Decision = changed
