@@ -86,3 +86,34 @@ def test_the_register_column_never_shows_a_day_already_past(profile) -> None:
     key = dict((s, b) for s, b, _ in STAGES)["key"](profile)  # earliest Tue 5 Feb 2013
     assert row_of(key, profile, date(2013, 1, 20)).next_date == "decide 5 Feb 13"
     assert "5 Feb 13" not in row_of(key, profile, date(2013, 3, 20)).next_date
+
+
+async def test_a_clerical_error_is_corrected_from_the_app_and_shown_in_history(
+        demo_register, app_for) -> None:
+    from clerk.tui.screens.confirm import ConfirmScreen
+    from tests.tui.conftest import screen_text
+
+    ref = "D2026-009"  # implemented: only a correction can change it now
+    old = demo_register.get(ref).title
+    app = app_for(demo_register)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(DecisionScreen(ref))
+        await pilot.pause()
+        await pilot.press("f")
+        assert isinstance(app.screen, FormScreen)
+        assert "Title of the decision" in screen_text(app)  # the field, in words
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "Play area refurbishment: Mote Park")
+        await pilot.press("tab")
+        await type_text(pilot, "park left out")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, (FormScreen, ConfirmScreen)), screen_text(app)
+        await pilot.press(*["right"] * 5)  # the History tab
+        await pilot.pause()
+        shown = screen_text(app)
+    decision = demo_register.get(ref)
+    assert decision.title == "Play area refurbishment: Mote Park"
+    assert decision.corrections[0].before == old
+    assert "Title of the decision corrected from" in shown
