@@ -117,3 +117,17 @@ async def test_a_clerical_error_is_corrected_from_the_app_and_shown_in_history(
     assert decision.title == "Play area refurbishment: Mote Park"
     assert decision.corrections[0].before == old
     assert "Title of the decision corrected from" in shown
+
+
+async def test_choosing_what_to_correct_starts_from_what_it_holds_now(demo_register,
+                                                                      app_for) -> None:
+    from textual.widgets import Input
+
+    app = app_for(demo_register)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(DecisionScreen("D2026-002"))
+        await pilot.pause()
+        await pilot.press("f", "enter", *["down"] * 7, "enter")  # Contact officer's telephone
+        await pilot.pause()
+        assert app.screen.query_one("#field-1", Input).value == "01622 602000"

@@ -141,6 +141,8 @@ class Step:
     confirm: str = ""  # asked before saving a step that cannot be undone
     command: str = ""  # the command-line name; "" is the id, NO_FLAG none
     action_of: Callable[[Values], str] | None = None  # an action that names what was done
+    # A choice made in the form: the values the fields that follow from it start from.
+    refill: Callable[[Decision, Ctx, str, Any], Values] | None = None
 
     def action_for(self, values: Values) -> str:
         """The journal action for a step taken with `values`."""

@@ -26,4 +26,6 @@ CORRECT = Step("correct", "Correct a clerical error", "Correct a clerical error 
     Field("to", "Correct it to", "text", True, help="Wards and parishes: separate with commas."),
     Field("reason", "Why (the clerical error)", "area", True),
 ), lambda d, v, c: correct(d, today=c.today, field=v["field"], to=v["to"], reason=v["reason"]),
-    suggest=lambda d, c: {"field": "title", "to": d.title})
+    suggest=lambda d, c: {"field": "title", "to": d.title},
+    refill=lambda d, c, name, value: {"to": value_now(d, value)} if name == "field" and value
+    else {})

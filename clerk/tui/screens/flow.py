@@ -39,6 +39,12 @@ class StepForm:
         self.taken = {**values, **self.fixed}
         return steps.take(self.move_id, self.decision, self.taken, self.ctx)
 
+    def refill(self, name: str, value: Any) -> dict[str, Any]:
+        """A choice made: what the fields that follow from it now start from."""
+        if self.step.refill is None:
+            return {}
+        return self.step.refill(self.decision, self.ctx, name, value)
+
     @property
     def action(self) -> str:
         return self.step.action_for(self.taken)
@@ -56,7 +62,7 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     step = form.step
     changed = await app.push_screen_wait(FormScreen(
         f"{title or step.label} · {decision.ref}", form.fields, form.submit, form.start,
-        intro=decision.title if intro is None else intro))
+        intro=decision.title if intro is None else intro, refill=form.refill))
     if changed is None:
         return None
     if step.confirm and not await app.push_screen_wait(

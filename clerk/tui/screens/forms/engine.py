@@ -25,6 +25,7 @@ from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
 from clerk.tui.widgets.key_bar import KeyBar
 
 Submit = Callable[[dict[str, Any]], Any]
+Refill = Callable[[str, Any], dict[str, Any]]
 
 
 class FormScreen(ModalScreen[Any]):
@@ -33,8 +34,10 @@ class FormScreen(ModalScreen[Any]):
     BINDINGS = keys.bindings("form")
 
     def __init__(self, title: str, fields: list[Field], submit: Submit,
-                 initial: dict[str, Any] | None = None, intro: str = "") -> None:
+                 initial: dict[str, Any] | None = None, intro: str = "",
+                 refill: Refill | None = None) -> None:
         super().__init__()
+        self.refill = refill  # a choice made: the values other fields now start from
         self.form_title = title
         self.fields = fields
         self.submit = submit
@@ -145,6 +148,21 @@ class FormScreen(ModalScreen[Any]):
         refusal = self.query_one("#refusal", Static)
         if refusal.display:
             refusal.display = False
+        if self.refill is not None and isinstance(event.control, Select):
+            self._refill(self.fields[index].name, self._raw(index))
+
+    def _refill(self, name: str, value: Any) -> None:
+        """Put what the choice now points at into the fields that follow from it."""
+        assert self.refill is not None
+        for other, start in self.refill(name, value).items():
+            found = [i for i, f in enumerate(self.fields) if f.name == other]
+            if not found:
+                continue
+            widget = self.query_one(f"#field-{found[0]}")
+            if isinstance(widget, Input):
+                widget.value = to_text(self.fields[found[0]], start)
+            elif isinstance(widget, TextArea):
+                widget.text = to_text(self.fields[found[0]], start)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
