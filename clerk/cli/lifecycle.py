@@ -63,13 +63,15 @@ class FieldType(click.ParamType):
 def option_for(field: Field) -> click.Option:
     """A field as a command-line option: its label and help, its choices in words."""
     text = field.label + (f". {field.help}" if field.help else "")
+    if field.required:
+        text += " (required)"
     if field.kind == "bool":
         return click.Option([field.option, field.name], is_flag=True, default=None, help=text)
     if field.kind == "choice":
-        words = "; ".join(f"{c.value} ({c.words})" for c in field.choices
+        words = "; ".join(f"{c.value} = {c.words}" for c in field.choices
                           if c.value != c.words)
         return click.Option([field.option, field.name], type=click.Choice(field.values),
-                            help=text + (f". {words}" if words else ""))
+                            help=text + (f". {words}." if words else ""))
     if field.repeat:
         return click.Option([field.option, field.name], type=FieldType(field, one=True),
                             multiple=True, help=text + " (repeat for more)")
