@@ -42,8 +42,8 @@ def whats_next(decision: Decision, ctx: Ctx) -> Next:
     if current == "referred":
         meeting = decision.referral.meeting_on
         if meeting is not None and meeting >= today:
-            return Next("council", f"record Full Council's outcome at its meeting on "
-                        f"{fmt_date(meeting)}", meeting, short="council")
+            return Next("council", f"Council's outcome, meeting {fmt_date(meeting)}", meeting,
+                        short="council")
         return Next("council", "record Full Council's outcome")
     if current == "implemented":
         return Next("", "nothing: the decision is complete")
