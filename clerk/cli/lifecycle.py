@@ -72,6 +72,10 @@ def option_for(field: Field) -> click.Option:
                           if c.value != c.words)
         return click.Option([field.option, field.name], type=click.Choice(field.values),
                             help=text + (f". {words}." if words else ""))
+    if field.kind == "many":
+        words = "; ".join(f"{c.value} = {c.words}" for c in field.choices)
+        return click.Option([field.option, field.name], type=click.Choice(field.values),
+                            multiple=True, help=f"{text} (repeat for more): {words}.")
     if field.repeat:
         return click.Option([field.option, field.name], type=FieldType(field, one=True),
                             multiple=True, help=text + " (repeat for more)")

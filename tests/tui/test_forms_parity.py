@@ -124,7 +124,7 @@ def _through_form(tmp: Path, decision: Decision, step_id: str, typed: dict[str, 
     values = {}
     for field in form.fields:  # what each widget holds, read as FormScreen.values() reads it
         start = form.start.get(field.name)
-        raw = typed.get(field.name, start if field.kind in ("bool", "choice")
+        raw = typed.get(field.name, start if field.kind in ("bool", "choice", "many")
                         else to_text(field, start))
         values[field.name] = parse(field, raw)
     try:

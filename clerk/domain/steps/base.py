@@ -19,7 +19,7 @@ from clerk.domain.guards import Refused
 
 Values = dict[str, Any]
 NO_FLAG = "-"  # a field the command line does not offer as an option of its own
-KINDS = ("text", "area", "date", "month", "int", "ints", "list", "choice", "bool")
+KINDS = ("text", "area", "date", "month", "int", "ints", "list", "choice", "many", "bool")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Field:
         return next((c.words for c in self.choices if c.value == value), str(value))
 
     def empty(self) -> Any:
-        if self.kind in ("list", "ints"):
+        if self.kind in ("list", "ints", "many"):
             return []
         if self.kind == "bool":
             return False
@@ -87,6 +87,8 @@ class Field:
                 raise ValueError(f"{text!r} is not one of: "
                                  + ", ".join(c.words for c in self.choices) + ".")
             return text or ""
+        if self.kind == "many":
+            return self._many(text)
         raw = (text or "").strip()
         if not raw:
             if self.required:
@@ -110,6 +112,24 @@ class Field:
         if self.kind == "list":
             return [p.strip() for p in raw.replace(";", ",").split(",") if p.strip()]
         return text if self.kind == "area" else raw
+
+    def _many(self, given: Any) -> list[str]:
+        """Several choices: ticked values, or typed values or words separated by commas."""
+        if isinstance(given, str):
+            given = [p.strip() for p in given.replace(";", ",").split(",") if p.strip()]
+        by_words = {c.words.casefold(): c.value for c in self.choices}
+        out, bad = [], []
+        for item in given or []:
+            value = item if item in self.values else by_words.get(str(item).casefold())
+            if value is None:
+                bad.append(str(item))
+            elif value not in out:
+                out.append(value)
+        if bad:
+            raise ValueError(f"Not one of the choices: {', '.join(bad)}.")
+        if not out and self.required:
+            raise ValueError("Choose at least one.")
+        return out
 
 
 Gate = Callable[[Decision, Ctx], "Refused | None"]

@@ -217,6 +217,17 @@ CONSULTATION = Step("consultation", "Consultation window", "Record the consultat
 # ---- notice routes and private consideration -------------------------------------------
 
 
+def _part_words(path: str) -> str:
+    """'report.implications.financial' -> 'Report: Financial implications'."""
+    section, *rest = path.split(".")
+    if rest[0] == "implications":
+        return f"{section.capitalize()}: {dict(IMPLICATIONS)[rest[1]]} implications"
+    return f"{section.capitalize()}: {rest[0].replace('_', ' ')}"
+
+
+EXEMPT_PARTS = choices(*((path, _part_words(path)) for path in EXEMPTABLE_FIELDS))
+
+
 def _exception_gate(d: Decision, c: Ctx) -> Refused | None:
     if d.key.is_key is not True and L.gate_key(d) is None:
         return refused_by(L.gate_exception(d), (("key", "confirm it is a key decision"),))
@@ -260,9 +271,9 @@ PRIVATE = Step("private", "Private consideration (reg 5, Schedule 12A)", "Record
       flag="--confirmation"),
     F("representations", "Representations about meeting in private", "area"),
     F("response", "The council's response", "area"),
-    F("exempt_fields", "Parts withheld from public notices", "list", flag="--exempt-field",
-      repeat=True, help="e.g. report.implications.financial, record.reasons. Any of: "
-      + ", ".join(EXEMPTABLE_FIELDS)),
+    F("exempt_fields", "Parts withheld from public notices", "many", choices=EXEMPT_PARTS,
+      flag="--exempt-field", repeat=True,
+      help="Each part ticked prints as the Schedule 12A stamp on every public notice."),
 ), lambda d, v, c: L.set_private(d, **v), gate=lambda d, c: gate_of(L.gate_private(d)),
     current=lambda d, c: (dict(vars(d.private)) if d.private else {})
     | {"exempt_fields": d.exempt_fields})

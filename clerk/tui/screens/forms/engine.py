@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from clerk.domain.guards import Refused
 from clerk.tui import keys
@@ -72,6 +72,10 @@ class FormScreen(ModalScreen[Any]):
             start = value if value in field.values else Select.NULL
             return Select(options, value=start, id=wid, allow_blank=not field.required
                           or start is Select.NULL, compact=True)
+        if field.kind == "many":
+            ticked = set(value or [])
+            return SelectionList[str](*[(c.words, c.value, c.value in ticked)
+                                        for c in field.choices], id=wid, compact=True)
         if field.kind == "area":
             area = TextArea(to_text(field, value), id=wid, compact=True, soft_wrap=True)
             area.show_line_numbers = False
@@ -104,6 +108,8 @@ class FormScreen(ModalScreen[Any]):
             return None if widget.value is Select.NULL else widget.value
         if isinstance(widget, TextArea):
             return widget.text
+        if isinstance(widget, SelectionList):
+            return list(widget.selected)
         assert isinstance(widget, Input)
         return widget.value
 
@@ -140,6 +146,7 @@ class FormScreen(ModalScreen[Any]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
     def _changed(self, event: Any) -> None:
         index = self._index_of(event.control)
         if index is None:

@@ -20,7 +20,7 @@ def to_text(field: Field, value: Any) -> str:
         return ""
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    if field.kind in ("list", "ints"):
+    if field.kind in ("list", "ints", "many"):
         return ", ".join(str(v) for v in value)
     if field.kind == "month" and value:
         year, month = str(value).split("-")
