@@ -187,8 +187,7 @@ COMMENT = Step("comment", "Add a comment", "Record a comment (representation) or
 def _respond_gate(d: Decision, c: Ctx) -> Refused | None:
     if not d.comments:
         return refused_by("No comments are recorded yet.",
-                          (("comment", "record the comment first"),)
-                          if L.gate_comment(d) is None else ())
+                          (("comment", "record the comment first"),))
     return None
 
 
