@@ -131,3 +131,21 @@ async def test_choosing_what_to_correct_starts_from_what_it_holds_now(demo_regis
         await pilot.press("f", "enter", *["down"] * 7, "enter")  # Contact officer's telephone
         await pilot.pause()
         assert app.screen.query_one("#field-1", Input).value == "01622 602000"
+
+
+async def test_the_status_line_gives_the_next_steps_key_as_remapped(profile,
+                                                                     tmp_path) -> None:
+    from clerk.store.register import Register
+    from clerk.tui.factory import make_app
+    from tests.domain.stages import REF, STAGES
+    from tests.tui.conftest import screen_text
+
+    (tmp_path / "keys.toml").write_text('[keys]\n"decision.publish" = "B"\n')
+    register = Register.in_memory(profile)
+    register.save(dict((s, b) for s, b, _ in STAGES)["decided"](profile), action="set up")
+    app = make_app(register, today=date(2013, 2, 15), config_dir=tmp_path, environ={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(DecisionScreen(REF))
+        await pilot.pause()
+        assert "next: publish the record of decision (B)" in screen_text(app)

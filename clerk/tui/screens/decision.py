@@ -76,7 +76,7 @@ class DecisionScreen(Screen[None]):
         self.query_one("#decision-title", Static).update(
             f"[b]{escape(d.ref)}[/b] {escape(d.title)} · {escape(d.decision_maker.describe())}")
         self.query_one(LifecycleBar).show(
-            d, next_step(d, clerk.profile, clerk.today, self.refusals))
+            d, next_step(d, clerk.profile, clerk.today, clerk.keymap_overrides))
         for panel in self.query(CompliancePanel):
             panel.show(d, clerk.profile, clerk.today)
         for steps in self.query(StepsPanel):

@@ -44,14 +44,15 @@ class LifecycleBar(Static):
 
 
 def next_step(decision: Decision, profile: CouncilProfile, today: date,
-              refusals: dict[str, str | None] | None = None) -> str:
-    """The one thing the clerk most likely does next, in words, with its key when it can
-    be taken now (the domain's `whats_next`, as the register and compliance panel show)."""
+              keymap: dict[str, str] | None = None) -> str:
+    """The one thing the clerk most likely does next, in words, with its key (as remapped)
+    when it can be taken now: the domain's `whats_next`, as the register and compliance
+    panel show it."""
     found = whats_next(decision, Ctx(profile, today))
     action = keys.MOVE_ACTIONS.get(found.step)
     if action is None or found.blocked:
         return found.words
-    return f"{found.words} ({keys.display_key(action.key)})"
+    return f"{found.words} ({keys.display_key(keys.effective_key(action, keymap or {}))})"
 
 
 class CompliancePanel(Static):
