@@ -19,7 +19,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "lifecycle": ("new", "plan", "key", "comment", "respond", "consultation", "exception",
                   "urgency", "private", "report", "decide", "publish", "call-in",
                   "call-in-outcome", "exempt-call-in", "implement", "refer", "council",
-                  "correct"),
+                  "correct", "details"),
     "query": ("show", "list", "dates", "history"),
     "notices": ("notice", "forward-plan"),
     "maintenance": ("export", "import", "verify", "backups", "restore"),

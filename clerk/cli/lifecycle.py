@@ -32,6 +32,8 @@ EXAMPLES = {
     "report": 'clerk report D2013-001 --key-issue "..." --implication "financial=£45,000 grant"',
     "decide": 'clerk decide D2013-001 --on 15/02/2013 --decision "..." --reasons "..." '
               '--alternatives "..." --no-conflicts',
+    "details": 'clerk details D2013-001 --title "Parking charges 2027/28" --decision-maker '
+               '"Cabinet" --kind cabinet',
     "correct": 'clerk correct D2013-001 --field plan.contact.telephone --to "01622 602827" '
                '--reason "digits transposed"',
 }
@@ -199,7 +201,8 @@ implement = command("implement")
 refer = command("refer")
 council = command("council")
 correct = command("correct")
+details = command("details")
 
 COMMANDS = [new, plan, key, comment, respond, consultation, exception, urgency, private, report,
             decide, publish, call_in, call_in_outcome, exempt_call_in, implement, refer, council,
-            correct]
+            correct, details]

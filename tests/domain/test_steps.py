@@ -84,3 +84,11 @@ def test_a_past_earliest_date_is_not_shown_as_next(maidstone: CouncilProfile) ->
     assert whats_next(key, steps.Ctx(maidstone, date(2013, 1, 20))).column == "decide 5 Feb 13"
     later = whats_next(key, steps.Ctx(maidstone, date(2013, 3, 20)))
     assert (later.step, later.on, later.column) == ("decide", None, "")
+
+
+def test_the_title_and_maker_refusal_names_what_it_refuses(maidstone: CouncilProfile) -> None:
+    decided = dict((s, b) for s, b, _ in STAGES)["decided"](maidstone)
+    refused = steps.refusal("details", decided, steps.Ctx(maidstone, date(2013, 2, 15)))
+    assert refused is not None
+    assert "the title and decision maker can no longer be changed" in refused.reason
+    assert refused.steps == ["correct"]

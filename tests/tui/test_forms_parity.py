@@ -60,11 +60,11 @@ TYPED: dict[str, dict[str, Any]] = {
     "council": {"outcome": "amended", "decided_on": TODAY, "minute": "Minute 97"},
     "correct": {"field": "plan.contact.telephone", "to": "01622 602999",
                 "reason": "digits transposed"},
+    "details": {"title": "CSP Plan 2013-2018", "maker_name": "Cabinet", "maker_title": "",
+                "maker_kind": "cabinet", "maker_telephone": "", "policy_framework": True},
 }
 FIXED = {"respond": {"comment": 1}}
-# Steps the command line has no command for (the app's own edit of the entry).
-APP_ONLY = {"details"}
-CLI_STEPS = [s for s in steps.STEPS if s not in APP_ONLY and s != "new"]
+CLI_STEPS = [s for s in steps.STEPS if s != "new"]  # every step taken on a decision
 
 
 def _typed(step_id: str, today: date) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from clerk.domain import lifecycle as L
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import IMPLICATIONS, Comment, Decision, DecisionMaker, Person
 from clerk.domain.exempt import EXEMPTABLE_FIELDS
-from clerk.domain.guards import Refused
+from clerk.domain.guards import Refused, before_decision
 from clerk.domain.steps.base import NO_FLAG, Ctx, Field, Step, Values, choices, refused_by
 
 F = Field
@@ -94,8 +94,9 @@ DETAILS = Step(
     "the decision is taken.", "details updated", ENTRY_FIELDS,
     lambda d, v, c: L.update_details(d, title=v["title"], maker=_maker(v, c),
                                      policy_framework=bool(v["policy_framework"])),
-    gate=lambda d, c: refused_by(L.gate_report(d), CORRECT_ROUTE),
-    current=_maker_values, command=NO_FLAG)
+    gate=lambda d, c: refused_by(before_decision(d, "the title and decision maker"),
+                                 CORRECT_ROUTE),
+    current=_maker_values)
 
 
 # ---- the forward plan entry ------------------------------------------------------------
