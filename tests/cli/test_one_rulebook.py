@@ -40,3 +40,19 @@ def test_exempting_a_draft_with_no_record_is_refused(clerk: Clerk) -> None:
     line = clerk.refused("exempt-call-in", ref, "--consent", "Chair: urgent")
     assert "no record of decision" in line.lower()
     assert saved(clerk, ref).call_in.urgent_exempt is False
+
+
+def test_option_help_gives_each_choice_in_the_words_the_app_shows(clerk: Clerk) -> None:
+    council = clerk("council", "--help").stdout
+    assert "amended = Endorsed with amendments" in " ".join(council.split())
+    urgency = " ".join(clerk("urgency", "--help").stdout.split())
+    assert "scrutiny-chair = Scrutiny committee chair" in urgency
+
+
+def test_show_says_what_is_next_and_what_blocks_it(clerk: Clerk) -> None:
+    ref = _published(clerk)  # published Mon 7 Jan 2013: call-in runs to Mon 14 Jan, 17:00
+    facts = clerk.show(ref, today="2013-01-09")
+    assert facts["next"] == {"step": "implement", "words": "implement from Tue 15 Jan 2013",
+                             "on": "2013-01-14", "blocked": "Call-in runs until 17:00 on "
+                             "Mon 14 Jan 2013."}
+    assert "Next: implement from Tue 15 Jan 2013" in clerk("show", ref, today="2013-01-09").stdout
