@@ -46,7 +46,18 @@ def summary(decision: Decision, profile: Any, today: date) -> dict[str, Any]:
         "dates": [{"label": label, **(_dated(d) or {})} for label, d in check.dates],
         "problems": check.problems,
         "private": decision.private is not None,
+        "next": _next(decision, profile, today),
     }
+
+
+def _next(decision: Decision, profile: Any, today: date) -> dict[str, Any]:
+    """The domain's one answer to what happens next (as the app's status line says)."""
+    from clerk.domain.steps import Ctx
+    from clerk.domain.steps.next import whats_next
+
+    found = whats_next(decision, Ctx(profile, today))
+    return {"step": found.step or None, "words": found.words, "on": _iso(found.on),
+            "blocked": found.blocked or None}
 
 
 @click.command()
@@ -68,6 +79,8 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
                                             else ""))
     for item in facts["dates"]:
         click.echo(f"  {item['label']}: {item['working']}")
+    click.echo(f"  Next: {facts['next']['words']}"
+               + (f" ({facts['next']['blocked']})" if facts["next"]["blocked"] else ""))
     click.echo(f"  Comments: {len(facts['comments'])}")
     for problem in facts["problems"]:
         click.echo(f"  ! {problem}")
@@ -125,10 +138,14 @@ def dates(ctx: Context, published: date, as_json: bool) -> None:
 @pass_context
 def history(ctx: Context, ref: str) -> None:
     """Every change to a decision, from the journal, oldest first."""
+    from clerk.domain.corrections import explained
+
     with ctx.reading() as register:
-        register.get(ref)
-        for entry in register.history(ref):
-            click.echo(f"{entry.seq:>6}  {entry.at}  {entry.action}")
+        decision = register.get(ref)
+        entries = register.history(ref)
+        for entry, text in zip(entries, explained([e.action for e in entries], decision),
+                               strict=True):
+            click.echo(f"{entry.seq:>6}  {entry.at}  {text}")
 
 
 COMMANDS = [show, list_, dates, history]

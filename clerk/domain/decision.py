@@ -242,6 +242,17 @@ class PublishedNotice(Part):
 
 
 @dataclass(eq=False, repr=False)
+class Correction(Part):
+    """A clerical error put right: which field (a dotted path), from what, to what, why."""
+
+    on: date | None = None
+    field: str = ""
+    before: str = ""
+    after: str = ""
+    reason: str = ""
+
+
+@dataclass(eq=False, repr=False)
 class Decision(Part):
     ref: str = ""
     title: str = ""
@@ -262,6 +273,7 @@ class Decision(Part):
     implemented_on: date | None = None
     referral: Referral = field(default_factory=Referral)
     notices: list[PublishedNotice] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return _to_plain(self)

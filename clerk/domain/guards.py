@@ -14,10 +14,14 @@ from clerk.domain.decision import (
 class Refused(Exception):
     """A move the rules forbid: why, and the lawful routes that would allow it."""
 
-    def __init__(self, reason: str, routes: list[str] | None = None) -> None:
+    def __init__(self, reason: str, routes: list[str] | None = None,
+                 steps: list[str] | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.routes = list(routes or [])
+        # The ids of the steps the routes name (see `clerk.domain.steps`), so a test can
+        # check that each route offered can really be taken from where the decision stands.
+        self.steps = list(steps or [])
 
     def __str__(self) -> str:
         if not self.routes:

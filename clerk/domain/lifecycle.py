@@ -2,13 +2,12 @@
 
 A stage is derived from what has been recorded, never stored. Each move takes a Decision
 and returns a changed copy, or raises `Refused` with a reason a clerk understands and the
-lawful routes that remain. The gate of each move (`gate_*`) is also what the front ends
-ask to enable or explain an action, so a rule is written once.
+lawful routes that remain. Each move's gate (`gate_*`) is wrapped, with the
+step's words, fields and journal action, by `clerk.domain.steps`, which both front ends use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -183,27 +182,25 @@ def stage_label(name: str) -> str:
 
 @dataclass(frozen=True)
 class Move:
-    """An action a front end offers, and why it is refused now (None when allowed)."""
+    """A step a front end offers, and why it is refused now (None when allowed), with the
+    lawful routes that can be taken instead."""
 
     id: str
     label: str
     refused: str | None
+    routes: tuple[str, ...] = ()
 
 
 def moves(decision: Decision, profile: CouncilProfile, today: date) -> list[Move]:
-    gates: list[tuple[str, str, Callable[[], str | None]]] = [
-        ("plan", "Forward plan entry", lambda: gate_plan(decision)),
-        ("key", "Key decision", lambda: gate_key(decision)),
-        ("comment", "Add comment", lambda: gate_comment(decision)),
-        ("exception", "General exception", lambda: gate_exception(decision)),
-        ("urgency", "Special urgency", lambda: gate_urgency(decision)),
-        ("private", "Private consideration", lambda: gate_private(decision)),
-        ("decide", "Record decision", lambda: gate_decide(decision)),
-        ("publish", "Publish record", lambda: gate_publish(decision)),
-        ("call-in", "Call-in request", lambda: gate_call_in(decision)),
-        ("call-in-outcome", "Call-in outcome", lambda: gate_call_in_outcome(decision)),
-        ("implement", "Implement", lambda: gate_implement(decision, profile, today)),
-        ("refer", "Refer to Council", lambda: gate_refer(decision)),
-        ("council", "Council outcome", lambda: gate_council(decision)),
-    ]
-    return [Move(move_id, label, gate()) for move_id, label, gate in gates]
+    """Every step of `clerk.domain.steps` (where each is defined once), in lifecycle order."""
+    from clerk.domain import steps
+
+    ctx = steps.Ctx(profile, today)
+    out = []
+    for step_id, step in steps.STEPS.items():
+        if step_id == "new":
+            continue
+        refused = steps.refusal(step_id, decision, ctx)
+        out.append(Move(step_id, step.label, refused.reason if refused else None,
+                        tuple(refused.routes) if refused else ()))
+    return out

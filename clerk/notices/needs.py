@@ -79,7 +79,7 @@ def _plan_row(decision: Decision, profile: CouncilProfile) -> list[str]:
         (_blank(maker.name), "the decision maker", "t in the app"),
         (maker.kind in BODY_KINDS and not any(m.strip() for m in maker.members),
          f"the members of {maker.name.strip() or 'the decision-making body'} (reg 9(1)(c))",
-         f"clerk plan {ref} --maker-member NAME, once for each member"),
+         f"clerk details {ref} --maker-member NAME, once for each member; or t in the app"),
         (_blank(plan.summary), "a summary of the matter", plan_option("--summary TEXT")),
         (not any(d.strip() for d in plan.documents),
          "the documents to be submitted to the decision maker", plan_option("--document TEXT")),
@@ -125,11 +125,11 @@ def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
     if contact is None:
         missing.append("the executive member to comment to (the entry's portfolio, matching "
                        f"a portfolio in the council profile: clerk plan {ref} --portfolio, or "
-                       f"p in the app; or the body's telephone: clerk plan {ref} "
-                       "--maker-phone)")
+                       f"p in the app; or the body's telephone: clerk details {ref} "
+                       "--maker-telephone, or t in the app)")
     elif _blank(contact.telephone):
-        missing.append(f"the decision maker's telephone number (clerk plan {ref} "
-                       "--maker-phone, or the executive member's telephone in the council "
+        missing.append(f"the decision maker's telephone number (clerk details {ref} "
+                       "--maker-telephone, or t in the app, or the executive member's telephone in the council "
                        "profile)")
     return missing
 

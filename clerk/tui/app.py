@@ -15,13 +15,13 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from clerk.domain import lifecycle
+from clerk.domain import steps
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.domain.steps import Ctx
 from clerk.store.errors import RegisterError
 from clerk.store.register import Register
 from clerk.tui import keys
-from clerk.tui.screens.forms.specs import Ctx
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -89,18 +89,10 @@ class ClerkApp(App[None]):
     # ---- what the rules allow ----------------------------------------------------------
 
     def refusals(self, decision: Decision) -> dict[str, str | None]:
-        """Why each step is refused now (None when it is allowed), from the lifecycle."""
-        out = {m.id: m.refused for m in lifecycle.moves(decision, self.profile, self.today)}
-        before = lifecycle.gate_report(decision)
-        out["report"] = before
-        out["details"] = before
-        if decision.call_in.urgent_exempt:
-            out["exempt"] = "Already exempt from call-in."
-        elif decision.call_in.requests:
-            out["exempt"] = "A call-in has already been received; it must be resolved."
-        else:
-            out["exempt"] = None
-        return out
+        """Why each step is refused now, with its lawful routes (None when it is allowed),
+        from the domain's steps."""
+        found = steps.refusals(decision, self.ctx())
+        return {step_id: str(refused) if refused else None for step_id, refused in found.items()}
 
     # ---- saving ------------------------------------------------------------------------
 

@@ -81,6 +81,7 @@ ACTIONS: tuple[Action, ...] = (
     _move("council", "l", "Council outcome", 13),
     _move("report", "e", "Edit report", 41),
     _move("details", "t", "Title and maker", 49),
+    _move("correct", "f", "Correct an error", 49),
     Action("decision.print", "n", "print_notice", "Print notice", "decision", footer=30),
     Action("decision.tab_next", "right", "tab(1)", "Next tab", "decision", False),
     Action("decision.tab_prev", "left", "tab(-1)", "Previous tab", "decision", False),

@@ -15,6 +15,8 @@ from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.domain.entries import NO_DATE, Entry, entry_of
 from clerk.domain.lifecycle import stage, stage_of_raw
+from clerk.domain.steps import Ctx
+from clerk.domain.steps.next import whats_next
 
 __all__ = ["NO_DATE", "Entry", "Row", "entry_of", "quick_row", "row_of"]
 
@@ -26,7 +28,7 @@ class Row:
     maker: str
     stage: str  # the stage's id, e.g. "planned"
     key: str  # "K" key, "-" not key, "?" undetermined
-    next_date: str  # "decide 5 Feb 13"
+    next_date: str  # "decide 5 Feb 13": the domain's `whats_next`, never a past day
     mark: str  # "!" overdue, "x" blocked, "?" missing, " " none
     state: str  # "overdue" | "blocked" | "missing" | ""
     problems: tuple[str, ...] = ()
@@ -40,22 +42,10 @@ def quick_row(ref: str, doc: dict[str, Any]) -> Row:
                stage_of_raw(doc), key, "", " ", "")
 
 
-def _short(day: date) -> str:
-    return f"{day.day} {day:%b %y}"
-
-
 def row_of(decision: Decision, profile: CouncilProfile, today: date) -> Row:
     found = rules.check(decision, profile, today)
     name = stage(decision)
-    next_date = ""
-    if name in ("draft", "planned") and found.earliest_decision is not None:
-        next_date = "decide " + _short(found.earliest_decision.value)
-    elif name in ("draft", "planned") and decision.plan.due_on:
-        next_date = "due " + _short(decision.plan.due_on)
-    elif name in ("published", "called-in") and found.call_in_expires is not None:
-        next_date = "call-in " + _short(found.call_in_expires.value)
-    elif name == "referred" and decision.referral.meeting_on:
-        next_date = "council " + _short(decision.referral.meeting_on)
+    next_date = whats_next(decision, Ctx(profile, today)).column
     if found.overdue:
         mark, state = "!", "overdue"
     elif found.blocked:

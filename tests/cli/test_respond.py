@@ -26,4 +26,5 @@ def test_respond_to_a_comment_that_does_not_exist_is_refused(clerk: Clerk) -> No
     ref = _two_comments(clerk)
     assert "There is no comment 3" in clerk.refused("respond", ref, "--comment", "3",
                                                     "--response", "x")
-    assert "--comment" in clerk.refused("respond", ref, "--comment", "0", "--response", "x")
+    assert "There is no comment 0" in clerk.refused("respond", ref, "--comment", "0",
+                                                    "--response", "x")

@@ -677,8 +677,9 @@ def test_moves_report_reasons(profile: CouncilProfile) -> None:
     assert "can no longer be changed" in after["plan"].refused
     assert after["comment"].refused.startswith("Comments are taken before the decision")
     assert [m.id for m in L.moves(draft(), profile, LATER)] == [
-        "plan", "key", "comment", "exception", "urgency", "private", "decide", "publish",
-        "call-in", "call-in-outcome", "implement", "refer", "council"]
+        "plan", "key", "comment", "respond", "consultation", "exception", "urgency", "private",
+        "report", "decide", "publish", "call-in", "call-in-outcome", "exempt", "implement",
+        "refer", "council", "correct", "details"]
 
 
 def test_every_exemptable_field_is_accepted_by_set_private() -> None:

@@ -31,9 +31,9 @@ def test_a_cabinet_decisions_report_prints_from_the_command_line(clerk, tmp_path
     ref = clerk("new", "--title", "Temporary accommodation: purchase of twelve flats",
                 "--decision-maker", "Cabinet", "--kind", "cabinet").stdout.strip()
     members = [arg for name in MEMBERS for arg in ("--maker-member", name)]
+    clerk("details", ref, "--maker-telephone", "01622 602000", *members)
     clerk("plan", ref, "--published", "07/01/2013", "--due", "15/02/2013",
-          "--summary", "To buy twelve flats.", "--contact", "Sarah Robson", "--all-wards",
-          "--maker-phone", "01622 602000", *members)
+          "--summary", "To buy twelve flats.", "--contact", "Sarah Robson", "--all-wards")
     clerk("key", ref, "--reason", "it involves £1,850,000")
     clerk("report", ref, "--key-issue", "Whether to buy the flats.", "--recommendation",
           "Buy them.", "--recommended-by", "Head of Housing", "--reasons", "Cheaper.",
@@ -50,8 +50,8 @@ def test_members_kept_when_only_the_telephone_changes(clerk) -> None:  # type: i
     clerk("init")
     ref = clerk("new", "--title", "A matter", "--decision-maker", "Cabinet",
                 "--kind", "cabinet").stdout.strip()
-    clerk("plan", ref, "--maker-member", MEMBERS[0], "--maker-member", MEMBERS[1])
-    clerk("plan", ref, "--maker-phone", "01622 602001")
+    clerk("details", ref, "--maker-member", MEMBERS[0], "--maker-member", MEMBERS[1])
+    clerk("details", ref, "--maker-telephone", "01622 602001")
     maker = maker_of(clerk, ref)
     assert maker.members == MEMBERS[:2]
     assert maker.telephone == "01622 602001"

@@ -58,7 +58,7 @@ def test_cabinet_report_without_a_portfolio_says_how_to_fill_it(seed, profile) -
     seed.decision_maker = CABINET
     seed.plan.portfolio = ""
     missing = missing_for("report", seed, profile)
-    assert any("clerk plan D2013-001 --portfolio" in item and "--maker-phone" in item
+    assert any("clerk plan D2013-001 --portfolio" in item and "--maker-telephone" in item
                for item in missing)
 
 

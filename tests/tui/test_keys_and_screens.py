@@ -21,7 +21,8 @@ def test_every_action_id_is_unique_and_every_step_has_a_key() -> None:
     assert len(ids) == len(set(ids))
     from clerk.tui.screens.forms.specs import STEPS
 
-    assert set(keys.MOVE_ACTIONS) == set(STEPS)
+    # a new decision is ^n on the register; a response is `a` on the comment picked
+    assert set(keys.MOVE_ACTIONS) == set(STEPS) - {"new", "respond"}
 
 
 def test_theme_follows_env_then_settings_then_colorfgbg() -> None:

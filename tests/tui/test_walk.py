@@ -132,7 +132,9 @@ async def test_seed_decision_walks_every_stage_by_keys(empty_register, app_for) 
     assert saved.referral.minute == "M97"
     assert saved.implemented_on == date(2013, 3, 7)
     actions = [entry.action for entry in empty_register.history(ref)]
-    assert actions == ["decision created", "forward plan entry", "key decision", "comment added",
-                       "record of decision", "record published", "call-in received",
-                       "call-in outcome", "referred to council", "council outcome",
+    # the same actions the command line writes for the same steps
+    assert actions == ["decision created", "forward plan entry", "key decision confirmed",
+                       "comment added",
+                       "decision recorded", "record published", "call-in received",
+                       "call-in outcome", "referred to Council", "Council outcome",
                        "implemented"]

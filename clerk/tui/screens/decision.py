@@ -76,14 +76,14 @@ class DecisionScreen(Screen[None]):
         self.query_one("#decision-title", Static).update(
             f"[b]{escape(d.ref)}[/b] {escape(d.title)} · {escape(d.decision_maker.describe())}")
         self.query_one(LifecycleBar).show(
-            d, next_step(d, clerk.profile, clerk.today, self.refusals))
+            d, next_step(d, clerk.profile, clerk.today, clerk.keymap_overrides))
         for panel in self.query(CompliancePanel):
             panel.show(d, clerk.profile, clerk.today)
         for steps in self.query(StepsPanel):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
                  "comments": sections.consultation(d), "record": sections.record(d),
-                 "history": sections.history(clerk.register.history(d.ref))}
+                 "history": sections.history(clerk.register.history(d.ref), d)}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
         self._list_comments()
@@ -150,17 +150,14 @@ class DecisionScreen(Screen[None]):
 
     @work(exclusive=True, group="step")
     async def respond(self, index: int) -> None:
-        from clerk.tui.screens.forms.engine import FormScreen
-        from clerk.tui.screens.forms.specs import comment_intro, respond_step
+        from clerk.tui.screens.forms.specs import comment_intro
 
-        clerk, decision = self.clerk, self.decision
-        step, ctx = respond_step(decision, index), clerk.ctx()
-        changed = await self.app.push_screen_wait(FormScreen(
-            f"{step.title} · {decision.ref}", step.fields,
-            lambda values: step.apply(decision, values, ctx), step.initial(decision, ctx),
-            intro=escape(comment_intro(decision, index))))
-        if changed is not None and clerk.save(changed, step.journal):
-            self.notify(f"{step.title}: saved.", timeout=4)
+        saved = await take_step(self.clerk, self.decision, "respond",
+                                {"response": self.decision.comments[index].response},
+                                fixed={"comment": index + 1},
+                                title=f"Response to comment {index + 1}",
+                                intro=escape(comment_intro(self.decision, index)))
+        if saved is not None:
             self.load()
 
     def action_back(self) -> None:

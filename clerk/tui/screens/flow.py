@@ -1,35 +1,68 @@
 """Taking one lifecycle step: the form, a confirmation when final, then the save.
 
-Called from `@work` methods of the decision and meeting screens (it awaits screens).
+The step (fields, gate, move, journal action) is the domain's, from `clerk.domain.steps`.
+`take_step` is called from `@work` methods of the screens (it awaits screens).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from clerk.domain import steps
 from clerk.domain.decision import Decision
 from clerk.tui.screens.confirm import ConfirmScreen
 from clerk.tui.screens.forms.engine import FormScreen
-from clerk.tui.screens.forms.specs import STEPS
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
 
+class StepForm:
+    """One step's form before it is on screen: why it is refused now (None when it is not),
+    the fields shown, what they start with, what saving makes and the journal action."""
+
+    def __init__(self, app: ClerkApp, decision: Decision, move_id: str,
+                 initial: dict[str, Any] | None = None,
+                 fixed: dict[str, Any] | None = None) -> None:
+        self.refused = app.refusals(decision).get(move_id)
+        self.move_id = move_id
+        self.step = steps.STEPS[move_id]
+        self.decision = decision
+        self.ctx = app.ctx()
+        self.fixed = fixed or {}  # taken as given and not shown (which comment is answered)
+        self.start = self.step.start(decision, self.ctx) | (initial or {})
+        self.fields = [f for f in self.step.fields if f.name not in self.fixed]
+        self.taken: dict[str, Any] = {}
+
+    def submit(self, values: dict[str, Any]) -> Decision:
+        """The changed decision, or `Refused` (the form shows it and stays open)."""
+        self.taken = {**values, **self.fixed}
+        return steps.take(self.move_id, self.decision, self.taken, self.ctx)
+
+    def refill(self, name: str, value: Any) -> dict[str, Any]:
+        """A choice made: what the fields that follow from it now start from."""
+        if self.step.refill is None:
+            return {}
+        return self.step.refill(self.decision, self.ctx, name, value)
+
+    @property
+    def action(self) -> str:
+        return self.step.action_for(self.taken)
+
+
 async def take_step(app: ClerkApp, decision: Decision, move_id: str,
-                    initial: dict[str, Any] | None = None) -> Decision | None:
+                    initial: dict[str, Any] | None = None, *,
+                    fixed: dict[str, Any] | None = None, title: str = "",
+                    intro: str | None = None) -> Decision | None:
     """Run the step's form; returns the saved decision, or None if nothing was saved."""
-    refused = app.refusals(decision).get(move_id)
-    if refused:
-        app.notify(refused, title="Not allowed now", severity="warning", timeout=8)
+    form = StepForm(app, decision, move_id, initial, fixed)
+    if form.refused:
+        app.notify(form.refused, title="Not allowed now", severity="warning", timeout=8)
         return None
-    step = STEPS[move_id]
-    ctx = app.ctx()
-    start = step.initial(decision, ctx) | (initial or {})
-    form = FormScreen(f"{step.title} · {decision.ref}", step.fields,
-                      lambda values: step.apply(decision, values, ctx), start,
-                      intro=decision.title)
-    changed = await app.push_screen_wait(form)
+    step = form.step
+    changed = await app.push_screen_wait(FormScreen(
+        f"{title or step.label} · {decision.ref}", form.fields, form.submit, form.start,
+        intro=decision.title if intro is None else intro, refill=form.refill))
     if changed is None:
         return None
     if step.confirm and not await app.push_screen_wait(
@@ -37,8 +70,8 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     ):
         app.notify("Not saved.", timeout=4)
         return None
-    if not app.save(changed, step.journal):
+    if not app.save(changed, form.action):
         return None
-    app.notify(f"{step.title}: saved.", timeout=4)
+    app.notify(f"{title or step.label}: saved.", timeout=4)
     saved: Decision = changed
     return saved

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from clerk.domain.lifecycle import STAGE_NAMES, new_decision, stage_label
+from clerk.domain.lifecycle import STAGE_NAMES, stage_label
 from clerk.gc_pause import gc_paused
 from clerk.tui import keys
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
@@ -356,22 +356,14 @@ class RegisterScreen(Screen[None]):
 
     @work
     async def action_new_decision(self) -> None:
-        from clerk.tui.screens.forms.engine import FormScreen
-        from clerk.tui.screens.forms.specs import NEW_FIELDS, maker_of
+        from clerk.domain.decision import Decision
+        from clerk.tui.screens.flow import take_step
 
         clerk = self.clerk
         ref = clerk.register.next_ref(clerk.today.year)
-
-        def create(values: dict[str, object]) -> object:
-            return new_decision(ref, str(values["title"]), maker_of(values), clerk.today,
-                                bool(values["policy_framework"]))
-
-        decision = await clerk.push_screen_wait(
-            FormScreen(f"New decision · {ref}", NEW_FIELDS, create,
-                       {"maker_kind": "member"},
-                       intro="Next: the forward plan entry (p) and the key decision (k).")
-        )
-        if decision is not None and clerk.save(decision, "decision created"):
+        saved = await take_step(clerk, Decision(ref=ref), "new", intro="Next: the forward "
+                                "plan entry (p) and the key decision (k).")
+        if saved is not None:
             from clerk.tui.screens.decision import DecisionScreen
 
             clerk.push_screen(DecisionScreen(ref))

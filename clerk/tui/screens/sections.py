@@ -8,6 +8,7 @@ from typing import Any
 from rich.markup import escape
 
 from clerk.domain.calendar import fmt_date
+from clerk.domain.corrections import explained
 from clerk.domain.decision import IMPLICATIONS, Decision
 from clerk.domain.exempt import SCHEDULE_12A
 
@@ -144,8 +145,11 @@ def record(d: Decision) -> str:
     return "\n".join(out)
 
 
-def history(entries: list[Any]) -> str:
+def history(entries: list[Any], decision: Decision | None = None) -> str:
     if not entries:
         return "[dim]No journal entries.[/dim]"
-    return "\n".join(f"{e.seq:>5}  {escape(e.at.replace('T', ' '))}  {escape(e.action)}"
-                     for e in entries)
+    texts = [e.action for e in entries]
+    if decision is not None:  # a correction says what changed and why
+        texts = explained(texts, decision)
+    return "\n".join(f"{e.seq:>5}  {escape(e.at.replace('T', ' '))}  {escape(text)}"
+                     for e, text in zip(entries, texts, strict=True))

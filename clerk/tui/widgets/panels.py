@@ -12,6 +12,8 @@ from clerk.domain.calendar import fmt_date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.domain.lifecycle import STAGES, stage
+from clerk.domain.steps import Ctx
+from clerk.domain.steps.next import whats_next
 from clerk.tui import keys
 
 # The stages in the order a decision normally walks them (implemented ends it).
@@ -42,34 +44,15 @@ class LifecycleBar(Static):
 
 
 def next_step(decision: Decision, profile: CouncilProfile, today: date,
-              refusals: dict[str, str | None]) -> str:
-    """The one thing the clerk most likely does next, in words."""
-    current = stage(decision)
-    found = rules.check(decision, profile, today)
-    if current in ("draft", "planned"):
-        if decision.key.is_key is None:
-            return "confirm whether it is a key decision (k)"
-        if found.earliest_decision is not None:
-            return f"decide on or after {fmt_date(found.earliest_decision.value)} (d)"
-        if decision.plan.first_published is None:
-            return "publish the forward plan entry (p)"
-        return "record the decision (d)"
-    if current == "decided":
-        return "publish the record of decision (b)"
-    if current == "published":
-        if found.call_in_expires is not None and refusals.get("implement") is None:
-            return "implement (m)"
-        if rules.is_policy_framework(decision, profile) and not decision.referral.meeting_on:
-            return "refer to Full Council (r)"
-        if found.call_in_expires is not None:
-            return f"wait for call-in to end: {found.call_in_expires.working}"
-    if current == "called-in":
-        return "record the call-in outcome (o)"
-    if current == "referred":
-        return "record Full Council's outcome (l)"
-    if current == "council-decided" and refusals.get("implement") is None:
-        return "implement (m)"
-    return "nothing: the decision is complete"
+              keymap: dict[str, str] | None = None) -> str:
+    """The one thing the clerk most likely does next, in words, with its key (as remapped)
+    when it can be taken now: the domain's `whats_next`, as the register and compliance
+    panel show it."""
+    found = whats_next(decision, Ctx(profile, today))
+    action = keys.MOVE_ACTIONS.get(found.step)
+    if action is None or found.blocked:
+        return found.words
+    return f"{found.words} ({keys.display_key(keys.effective_key(action, keymap or {}))})"
 
 
 class CompliancePanel(Static):
@@ -83,6 +66,7 @@ class CompliancePanel(Static):
         if found.earliest_decision is not None:
             lines.append(f"[b]Earliest lawful decision[/b]: "
                          f"{fmt_date(found.earliest_decision.value)}")
+        lines.append(f"[b]Next[/b]: {escape(whats_next(decision, Ctx(profile, today)).words)}")
         if not found.dates:
             lines.append("[dim]No legal dates yet: publish the forward plan entry.[/dim]")
         for title, items, colour in (("Overdue", found.overdue, "error"),

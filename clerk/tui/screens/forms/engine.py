@@ -16,15 +16,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from clerk.domain.lifecycle import Refused
+from clerk.domain.guards import Refused
 from clerk.tui import keys
 from clerk.tui.screens.confirm import ConfirmScreen
 from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
 from clerk.tui.widgets.key_bar import KeyBar
 
 Submit = Callable[[dict[str, Any]], Any]
+Refill = Callable[[str, Any], dict[str, Any]]
 
 
 class FormScreen(ModalScreen[Any]):
@@ -33,8 +34,10 @@ class FormScreen(ModalScreen[Any]):
     BINDINGS = keys.bindings("form")
 
     def __init__(self, title: str, fields: list[Field], submit: Submit,
-                 initial: dict[str, Any] | None = None, intro: str = "") -> None:
+                 initial: dict[str, Any] | None = None, intro: str = "",
+                 refill: Refill | None = None) -> None:
         super().__init__()
+        self.refill = refill  # a choice made: the values other fields now start from
         self.form_title = title
         self.fields = fields
         self.submit = submit
@@ -65,10 +68,14 @@ class FormScreen(ModalScreen[Any]):
         if field.kind == "bool":
             return Checkbox(field.label, bool(value), id=wid, compact=True)
         if field.kind == "choice":
-            options = [(c, c) for c in field.choices]
-            start = value if value in field.choices else Select.NULL
+            options = [(c.words, c.value) for c in field.choices]
+            start = value if value in field.values else Select.NULL
             return Select(options, value=start, id=wid, allow_blank=not field.required
                           or start is Select.NULL, compact=True)
+        if field.kind == "many":
+            ticked = set(value or [])
+            return SelectionList[str](*[(c.words, c.value, c.value in ticked)
+                                        for c in field.choices], id=wid, compact=True)
         if field.kind == "area":
             area = TextArea(to_text(field, value), id=wid, compact=True, soft_wrap=True)
             area.show_line_numbers = False
@@ -101,6 +108,8 @@ class FormScreen(ModalScreen[Any]):
             return None if widget.value is Select.NULL else widget.value
         if isinstance(widget, TextArea):
             return widget.text
+        if isinstance(widget, SelectionList):
+            return list(widget.selected)
         assert isinstance(widget, Input)
         return widget.value
 
@@ -137,6 +146,7 @@ class FormScreen(ModalScreen[Any]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
     def _changed(self, event: Any) -> None:
         index = self._index_of(event.control)
         if index is None:
@@ -145,6 +155,21 @@ class FormScreen(ModalScreen[Any]):
         refusal = self.query_one("#refusal", Static)
         if refusal.display:
             refusal.display = False
+        if self.refill is not None and isinstance(event.control, Select):
+            self._refill(self.fields[index].name, self._raw(index))
+
+    def _refill(self, name: str, value: Any) -> None:
+        """Put what the choice now points at into the fields that follow from it."""
+        assert self.refill is not None
+        for other, start in self.refill(name, value).items():
+            found = [i for i, f in enumerate(self.fields) if f.name == other]
+            if not found:
+                continue
+            widget = self.query_one(f"#field-{found[0]}")
+            if isinstance(widget, Input):
+                widget.value = to_text(self.fields[found[0]], start)
+            elif isinstance(widget, TextArea):
+                widget.text = to_text(self.fields[found[0]], start)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

@@ -1,22 +1,17 @@
-"""Field specs for the form engine: what a field is, how typed text becomes a value."""
+"""Fields in a form: the domain's `Field` (label, kind, choices), shown and read as text.
+
+A step's fields are defined once, in `clerk.domain.steps`; here only how a value looks in
+an input box and how typed text becomes a value (which `Field.parse` does).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from clerk.domain.dates import parse_date, parse_month
+from clerk.domain.steps import Field
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    label: str
-    kind: str = "text"  # text | area | date | month | int | ints | list | choice | bool
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    help: str = ""
+__all__ = ["Field", "parse", "placeholder", "to_text"]
 
 
 def to_text(field: Field, value: Any) -> str:
@@ -25,7 +20,7 @@ def to_text(field: Field, value: Any) -> str:
         return ""
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    if field.kind in ("list", "ints"):
+    if field.kind in ("list", "ints", "many"):
         return ", ".join(str(v) for v in value)
     if field.kind == "month" and value:
         year, month = str(value).split("-")
@@ -35,36 +30,7 @@ def to_text(field: Field, value: Any) -> str:
 
 def parse(field: Field, text: Any) -> Any:
     """Typed text to a value, or ValueError with a message to show beside the field."""
-    if field.kind == "bool":
-        return bool(text)
-    if field.kind == "choice":
-        if (text is None or text == "") and field.required:
-            raise ValueError("Choose one.")
-        return text or ""
-    raw = (text or "").strip()
-    if not raw:
-        if field.required:
-            raise ValueError("Required.")
-        return [] if field.kind in ("list", "ints") else (None if field.kind in (
-            "date", "int") else "")
-    if field.kind == "date":
-        return parse_date(raw)
-    if field.kind == "month":
-        return parse_month(raw)
-    if field.kind == "int":
-        cleaned = raw.replace(",", "").replace("£", "")
-        if not cleaned.lstrip("-").isdigit():
-            raise ValueError(f"{raw!r} is not a whole number.")
-        return int(cleaned)
-    if field.kind == "ints":
-        parts = [p.strip() for p in raw.replace(";", ",").split(",") if p.strip()]
-        bad = [p for p in parts if not p.isdigit()]
-        if bad:
-            raise ValueError(f"Not numbers: {', '.join(bad)}.")
-        return [int(p) for p in parts]
-    if field.kind == "list":
-        return [p.strip() for p in raw.replace(";", ",").split(",") if p.strip()]
-    return text if field.kind == "area" else raw
+    return field.parse(text)
 
 
 def placeholder(field: Field) -> str:
