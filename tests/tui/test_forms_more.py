@@ -124,8 +124,8 @@ async def test_a_new_decision_can_be_marked_policy_framework_by_keys(empty_regis
         await type_text(pilot, "Housing Strategy 2027")
         await pilot.press("tab")
         await type_text(pilot, "Cabinet")
-        # title of the maker, kind (a choice), telephone, then the checkbox
-        await pilot.press("tab", "tab", "tab", "tab", "space")
+        # title of the maker, kind (a choice), telephone, members, then the checkbox
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "space")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DecisionScreen)
