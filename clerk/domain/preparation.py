@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from clerk.domain import rules
+from clerk.domain import key_rule
 from clerk.domain.calendar import fmt_date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import (
+    AMOUNT_KINDS,
     DECISION_MAKER_KINDS,
     IMPLICATIONS,
     URGENCY_ROLES,
@@ -105,24 +106,45 @@ def gate_key(decision: Decision) -> str | None:
 
 def set_key(decision: Decision, profile: CouncilProfile, *, is_key: bool, reason: str = "",
             amount_pounds: int | None = None, wards_affected: int | None = None,
-            categories: list[str] | None = None) -> Decision:
+            categories: list[str] | None = None, amount_kind: str = "",
+            departure_reason: str = "") -> Decision:
+    """Record whether it is key and why. Treating as not key a decision the council's own
+    definition makes key is refused unless `departure_reason` says why it departs."""
     refuse_if(gate_key(decision))
     if amount_pounds is not None and amount_pounds < 0:
         raise Refused("The amount cannot be negative: give the expenditure or saving in pounds.")
     if wards_affected is not None and wards_affected < 0:
         raise Refused("The number of wards cannot be negative.")
+    if amount_kind not in ("", *AMOUNT_KINDS):
+        raise Refused(f"The amount's kind {amount_kind!r} is not one of "
+                      f"{', '.join(AMOUNT_KINDS)}.")
     out = changed(decision)
     out.key.amount_pounds = amount_pounds
+    out.key.amount_kind = amount_kind
     out.key.wards_affected = wards_affected
     if categories is not None:
         out.key.categories = list(categories)
+    if key_rule.kind_needed(out, profile):
+        raise Refused(f"The council has separate {', '.join(key_rule.separate_thresholds(profile))}"
+                      " thresholds: say which kind the amount is.",
+                      [f"give the amount's kind: {', '.join(AMOUNT_KINDS)}"])
+    hint = key_rule.suggest_key(out, profile)
     if is_key and not reason.strip():
-        hint = rules.suggest_key(out, profile)
         raise Refused("Say why it is a key decision.",
                       [f"give --reason, e.g. \"{hint.sentence()}\"" if hint.because
                        else "give --reason with the threshold, wards or category that applies"])
+    departs = not is_key and hint.is_key
+    if departs and not departure_reason.strip():
+        raise Refused("The council's own definition makes this a key decision: "
+                      + "; ".join(hint.because) + ".",
+                      ["confirm it is a key decision",
+                       "record why it is treated as not key (the departure reason), which "
+                       "stays a problem until it is reviewed"])
+    previous = (decision.key.departure_reason, decision.key.departure_reviewed)
     out.key.is_key = is_key
     out.key.reason = reason.strip()
+    out.key.departure_reason = departure_reason.strip() if departs else ""
+    out.key.departure_reviewed = departs and previous == (out.key.departure_reason, True)
     return out
 
 

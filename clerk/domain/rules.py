@@ -9,45 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from clerk.domain import findings
 from clerk.domain.calendar import Dated, Deadline, fmt_date, fmt_datetime
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
-
-
-@dataclass(frozen=True)
-class KeySuggestion:
-    is_key: bool
-    because: list[str]  # each a clause for "This is a Key Decision because ..."
-
-    def sentence(self) -> str:
-        if not self.because:
-            return "Not a key decision: below the threshold and affecting fewer wards."
-        return "This is a Key Decision because " + "; ".join(self.because) + "."
-
-
-def suggest_key(decision: Decision, profile: CouncilProfile) -> KeySuggestion:
-    """What the council's threshold, ward rule and always-key categories suggest."""
-    because = []
-    amount = decision.key.amount_pounds
-    threshold = profile.key_threshold_pounds
-    if amount is not None and threshold and amount >= threshold:
-        because.append(
-            f"it involves £{amount:,}, at or above the £{profile.key_threshold_pounds:,} threshold"
-        )
-    wards = len(profile.wards) if decision.plan.all_wards else decision.key.wards_affected
-    if wards is None and decision.plan.wards:
-        wards = len(decision.plan.wards)
-    if wards is not None and wards >= profile.key_ward_rule:
-        which = "all wards" if decision.plan.all_wards else f"{wards} wards"
-        because.append(
-            f"it is significant in its effects on communities in {which} "
-            f"({profile.key_ward_rule} or more make it key)"
-        )
-    always = {c.casefold() for c in profile.always_key}
-    for category in decision.key.categories:
-        if category.casefold() in always:
-            because.append(f"it falls in the category '{category}', always treated as key")
-    return KeySuggestion(bool(because), because)
+# Reg 8 lives in key_rule; offered here too, where the front ends have always asked.
+from clerk.domain.key_rule import KeySuggestion as KeySuggestion
+from clerk.domain.key_rule import suggest_key as suggest_key
 
 
 def _clear_days(profile: CouncilProfile, published: date, days: int) -> Dated:
@@ -158,10 +126,13 @@ class Compliance:
     earliest_decision: Dated | None = None
     call_in_expires: Deadline | None = None
     overdue: list[str] = field(default_factory=list)
+    # Lawful but to be looked at: a departure from the key definition not yet reviewed,
+    # a due date before the earliest lawful day.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
-        return self.missing + self.blocked + self.overdue
+        return self.missing + self.blocked + self.overdue + self.warnings
 
 
 def check(decision: Decision, profile: CouncilProfile, today: date) -> Compliance:
@@ -176,10 +147,17 @@ def check(decision: Decision, profile: CouncilProfile, today: date) -> Complianc
     ):
         if route is not None:
             out.dates.append((label, route))
+    due = findings.record_due(decision, profile)
+    if due is not None and decision.record is not None and decision.record.published_on is None:
+        out.dates.append(("Record of decision (council's target)", due))
     if out.call_in_expires is not None:
         out.dates.append(("Call-in", out.call_in_expires))
     _check_before_decision(decision, profile, out)
     _check_after_decision(decision, profile, today, out)
+    out.missing += findings.notices_missing(decision) + findings.reg18_missing(decision)
+    out.overdue += findings.record_overdue(decision, profile, today)
+    out.warnings += findings.key_warnings(decision, profile)
+    out.warnings += findings.due_warnings(decision, out.earliest_decision)
     return out
 
 
