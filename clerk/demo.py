@@ -120,7 +120,8 @@ def demo_decisions(profile: CouncilProfile, today: date, first_number: int = 1) 
     d = L.set_key(d, profile, is_key=True, amount_pounds=1_850_000,
                   reason="it involves £1,850,000 and affects all wards")
     d = L.special_urgency(d, today=t, agreed_by="Cllr Fran Wilson", role="scrutiny-chair",
-                          agreed_on=days(-6), reasons="The vendor's offer lapses in seven days.")
+                          agreed_on=days(-6), reasons="The vendor's offer lapses in seven days.",
+                          notice_published=days(-6))
     d = L.decide(d, profile, today=t, decided_on=days(-5), text="Purchase the twelve flats at "
                  "Brunswick Street for £1,850,000.", reasons="Reduces bed and breakfast use.",
                  alternatives="Continue to rely on bed and breakfast: rejected as more costly.",

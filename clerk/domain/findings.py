@@ -5,7 +5,7 @@ council's target, and a due date the law does not allow. Pure; each finding a se
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from clerk.domain.calendar import Dated, fmt_date
 from clerk.domain.council import CouncilProfile
@@ -32,9 +32,9 @@ def reg18_missing(decision: Decision) -> list[str]:
             "recorded."]
 
 
-def notices_missing(decision: Decision) -> list[str]:
+def notices_missing(decision: Decision, profile: CouncilProfile, today: date) -> list[str]:
     """Reasons notices the law requires as soon as reasonably practicable after agreement,
-    and the reg 5 notices a private item still needs before its decision."""
+    and the reg 5 notices a private item needs, once the last day to publish them is near."""
     found = []
     if decision.urgency is not None and decision.urgency.notice_published is None:
         found.append("The special urgency reasons notice (reg 11) has not been published.")
@@ -46,14 +46,30 @@ def notices_missing(decision: Decision) -> list[str]:
             found.append("The notice of the reasons the private meeting is urgent (reg 5(7)) "
                          "has not been published.")
         return found
-    if decision.record is None or decision.call_in.outcome == "referred-back":
-        if priv.intention_published is None:
-            found.append("The notice of intention to meet in private (reg 5, 28 clear days "
-                         "before) has not been published.")
-        if priv.confirmation_published is None:
-            found.append("The further notice of the private meeting (reg 5, 5 clear days "
-                         "before) has not been published.")
+    if decision.record is not None and decision.call_in.outcome != "referred-back":
+        return found
+    for published, days, what in (
+            (priv.intention_published, profile.private_notice_days, "notice of intention to "
+             "meet in private"),
+            (priv.confirmation_published, profile.private_confirmation_days, "further notice "
+             "of the private meeting")):
+        last = last_day_to_publish(decision.plan.due_on, days, profile)
+        if published is None and (last is None or today >= last):
+            by = f", due by {fmt_date(last)}" if last else ""
+            found.append(f"The {what} (reg 5, {days} clear days before) has not been "
+                         f"published{by}.")
     return found
+
+
+def last_day_to_publish(meeting: date | None, days: int, profile: CouncilProfile) -> date | None:
+    """The last day a notice can appear and still give `days` clear days before `meeting`."""
+    if meeting is None:
+        return None
+    day = meeting - timedelta(days=days + 1)
+    calendar = profile.calendar()
+    while calendar.earliest_after_clear_days(day, days, profile.clear_days).value > meeting:
+        day -= timedelta(days=1)
+    return day
 
 
 def record_due(decision: Decision, profile: CouncilProfile) -> Dated | None:

@@ -154,7 +154,7 @@ def check(decision: Decision, profile: CouncilProfile, today: date) -> Complianc
         out.dates.append(("Call-in", out.call_in_expires))
     _check_before_decision(decision, profile, out)
     _check_after_decision(decision, profile, today, out)
-    out.missing += findings.notices_missing(decision) + findings.reg18_missing(decision)
+    out.missing += findings.notices_missing(decision, profile, today) + findings.reg18_missing(decision)
     out.overdue += findings.record_overdue(decision, profile, today)
     out.warnings += findings.key_warnings(decision, profile)
     out.warnings += findings.due_warnings(decision, out.earliest_decision)
