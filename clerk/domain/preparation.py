@@ -15,7 +15,6 @@ from clerk.domain.decision import (
     AMOUNT_KINDS,
     DECISION_MAKER_KINDS,
     IMPLICATIONS,
-    URGENCY_ROLES,
     Comment,
     Decision,
     DecisionMaker,
@@ -32,6 +31,7 @@ from clerk.domain.guards import (
     refuse_if,
     require,
 )
+from clerk.domain.urgency import check_who_agreed
 
 
 def new_decision(ref: str, title: str, maker: DecisionMaker, created_on: date,
@@ -220,16 +220,19 @@ def gate_urgency(decision: Decision) -> str | None:
 
 def special_urgency(decision: Decision, *, today: date, agreed_by: str, role: str,
                     agreed_on: date, reasons: str,
-                    notice_published: date | None = None) -> Decision:
+                    notice_published: date | None = None, earlier_unable: str = "") -> Decision:
+    """Reg 11: agreement that the decision is urgent; `earlier_unable` records why the
+    scrutiny chair (and, for the vice-chairman, the chairman) could not act."""
     refuse_if(gate_urgency(decision))
     require(agreed_by=agreed_by, reasons=reasons)
-    if role not in URGENCY_ROLES:
-        raise Refused(f"Role {role!r} cannot agree special urgency: use "
-                      f"{', '.join(URGENCY_ROLES)} (in that order of precedence).")
+    kept = check_who_agreed(role, earlier_unable, "special urgency")
     not_future(agreed_on, today, "date urgency was agreed")
+    if notice_published is not None and notice_published < agreed_on:
+        raise Refused(f"The reasons notice ({fmt_date(notice_published)}) cannot come before "
+                      f"the agreement ({fmt_date(agreed_on)}).")
     out = changed(decision)
     out.urgency = SpecialUrgency(agreed_by.strip(), role, agreed_on, reasons.strip(),
-                                 notice_published)
+                                 notice_published, kept)
     return out
 
 
@@ -258,7 +261,8 @@ def set_private(decision: Decision, *, paragraphs: list[int], public_interest: s
     out = changed(decision)
     out.private = PrivateConsideration(sorted(set(paragraphs)), public_interest.strip(),
                                        exempt_information, intention_published,
-                                       confirmation_published, representations, response)
+                                       confirmation_published, representations, response,
+                                       decision.private.urgency if decision.private else None)
     if exempt_fields is not None:
         out.exempt_fields = list(dict.fromkeys(exempt_fields))
     return out

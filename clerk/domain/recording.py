@@ -59,7 +59,7 @@ def decide(decision: Decision, profile: CouncilProfile, *, today: date, decided_
         raise Refused("A record of decision needs all of regulation 13's elements; missing: "
                       + "; ".join(missing) + ".")
     not_future(decided_on, today, "date of the decision")
-    earliest = rules.earliest_decision(decision, profile)
+    earliest = rules.key_route(decision, profile) if decision.key.is_key else None
     if decision.key.is_key and earliest is None:
         raise Refused("A key decision cannot be taken without notice: there is no forward plan "
                       "entry, general exception or special urgency.", _routes_for(decision))
@@ -67,17 +67,43 @@ def decide(decision: Decision, profile: CouncilProfile, *, today: date, decided_
         raise Refused(f"Too early: {earliest.working}; cannot be decided on "
                       f"{fmt_date(decided_on)}.",
                       [f"decide on or after {fmt_date(earliest.value)}"] + _routes_for(decision))
-    priv = decision.private
-    if priv is not None and decision.urgency is None and priv.intention_published is None:
-        raise Refused("To be taken in private, a notice of intention must be published 28 clear "
-                      "days before.", ["record the private notices",
-                                       "record special urgency agreement"])
+    _check_private(decision, profile, decided_on)
     out = changed(decision)
     if out.record is not None:  # reconsidered after a call-in referred it back
         out.call_in = CallIn(urgent_exempt=out.call_in.urgent_exempt,
                              exemption_consent=out.call_in.exemption_consent)
     out.record = record
     return out
+
+
+# Only reg 5's own routes answer for a private meeting: never a general exception.
+_PRIVATE_ROUTES = ["publish the notice of intention 28 clear days before and the further "
+                   "notice 5 clear days before",
+                   "record agreement that the private meeting is urgent and cannot reasonably "
+                   "be deferred (reg 5(6))"]
+
+
+def _check_private(decision: Decision, profile: CouncilProfile, decided_on: date) -> None:
+    """Reg 5: both notices (or the reg 5(6) agreement), and the day they allow."""
+    priv = decision.private
+    if priv is None:
+        return
+    if priv.urgency is None:
+        missing = [what for what, day in (
+            ("the notice of intention (28 clear days before)", priv.intention_published),
+            ("the further notice (5 clear days before)", priv.confirmation_published))
+            if day is None]
+        if missing:
+            raise Refused("To be taken in private, reg 5 requires a notice of intention 28 "
+                          "clear days before and a further notice 5 clear days before; not "
+                          "published: " + " and ".join(missing) + ".", _PRIVATE_ROUTES)
+    route = rules.private_route(decision, profile)
+    if route is not None and decided_on < route.value:
+        routes = [f"decide on or after {fmt_date(route.value)}"]
+        if priv.urgency is None:
+            routes.append(_PRIVATE_ROUTES[1])
+        raise Refused(f"Too early to meet in private: {route.working}; cannot be decided on "
+                      f"{fmt_date(decided_on)}.", routes)
 
 
 def gate_publish(decision: Decision) -> str | None:

@@ -13,6 +13,7 @@ from clerk.domain import findings
 from clerk.domain.calendar import Dated, Deadline, fmt_date, fmt_datetime
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
+
 # Reg 8 lives in key_rule; offered here too, where the front ends have always asked.
 from clerk.domain.key_rule import KeySuggestion as KeySuggestion
 from clerk.domain.key_rule import suggest_key as suggest_key
@@ -46,10 +47,17 @@ def urgency_route(decision: Decision) -> Dated | None:
 
 
 def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
-    """Reg 5: 28 clear days after the intention notice, 5 after the confirmation."""
+    """Reg 5: 28 clear days after the intention notice and 5 after the further notice, or
+    the day a private meeting was agreed urgent (reg 5(6)). Reg 10 and reg 11 do not
+    answer for reg 5."""
     priv = decision.private
-    if priv is None or decision.urgency is not None:
+    if priv is None:
         return None
+    if priv.urgency is not None and priv.urgency.agreed_on is not None:
+        urg = priv.urgency
+        return Dated(urg.agreed_on, f"private meeting agreed urgent by {urg.agreed_by} "
+                     f"({urg.role}) on {fmt_date(urg.agreed_on)} (reg 5(6)); may be held "
+                     "from that day")
     dates = []
     if priv.intention_published:
         dates.append(_clear_days(profile, priv.intention_published, profile.private_notice_days))
@@ -60,16 +68,20 @@ def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
     return max(dates, key=lambda d: d.value) if dates else None
 
 
+def key_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
+    """A key decision's first lawful day by the quickest notice route (regs 9, 10, 11)."""
+    routes = [r for r in (standard_route(decision, profile), exception_route(decision, profile),
+                          urgency_route(decision)) if r is not None]
+    return min(routes, key=lambda d: d.value) if routes else None
+
+
 def earliest_decision(decision: Decision, profile: CouncilProfile) -> Dated | None:
     """The first lawful day for the decision, by the quickest route open to it."""
     if decision.key.is_key is not True:
-        private = private_route(decision, profile)
-        return private
-    routes = [r for r in (standard_route(decision, profile), exception_route(decision, profile),
-                          urgency_route(decision)) if r is not None]
-    if not routes:
+        return private_route(decision, profile)
+    best = key_route(decision, profile)
+    if best is None:
         return None
-    best = min(routes, key=lambda d: d.value)
     private = private_route(decision, profile)
     if private is not None and private.value > best.value:
         return Dated(private.value, f"{best.working}; but private: {private.working}")
@@ -154,7 +166,8 @@ def check(decision: Decision, profile: CouncilProfile, today: date) -> Complianc
         out.dates.append(("Call-in", out.call_in_expires))
     _check_before_decision(decision, profile, out)
     _check_after_decision(decision, profile, today, out)
-    out.missing += findings.notices_missing(decision, profile, today) + findings.reg18_missing(decision)
+    out.missing += findings.notices_missing(decision, profile, today)
+    out.missing += findings.reg18_missing(decision)
     out.overdue += findings.record_overdue(decision, profile, today)
     out.warnings += findings.key_warnings(decision, profile)
     out.warnings += findings.due_warnings(decision, out.earliest_decision)

@@ -293,17 +293,25 @@ def test_private_without_intention_notice_cannot_be_decided(profile: CouncilProf
     d = L.set_private(planned_key(profile), paragraphs=[3], public_interest="x")
     with pytest.raises(L.Refused) as caught:
         _decide(d, profile)
-    assert "notice of intention must be published 28 clear days before" in caught.value.reason
-    assert caught.value.routes == ["record the private notices",
-                                   "record special urgency agreement"]
+    assert "notice of intention (28 clear days before)" in caught.value.reason
+    # Only reg 5's own routes: a general exception or reg 11 urgency does not cure reg 5.
+    assert caught.value.routes == [
+        "publish the notice of intention 28 clear days before and the further notice 5 clear "
+        "days before",
+        "record agreement that the private meeting is urgent and cannot reasonably be "
+        "deferred (reg 5(6))"]
 
 
 def test_private_notice_pushes_the_earliest_decision(profile: CouncilProfile) -> None:
     # Intention notice Mon 14 Jan 2013: 28 clear days 15 Jan .. 11 Feb; earliest Tue 12 Feb.
+    # Further notice Tue 5 Feb 2013: 5 clear days 6 .. 10 Feb; earliest Mon 11 Feb.
     d = L.set_private(planned_key(profile), paragraphs=[3], public_interest="x",
-                      intention_published=date(2013, 1, 14))
+                      intention_published=date(2013, 1, 14),
+                      confirmation_published=date(2013, 2, 5))
     with refused("cannot be decided on Tue 5 Feb 2013"):
         _decide(d, profile, on=date(2013, 2, 5))
+    with refused("Too early to meet in private.*earliest decision Tue 12 Feb 2013"):
+        _decide(d, profile, on=date(2013, 2, 11))
     assert L.stage(_decide(d, profile, on=date(2013, 2, 12))) == "decided"
 
 
