@@ -53,8 +53,8 @@ def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
     priv = decision.private
     if priv is None:
         return None
-    if priv.urgency is not None and priv.urgency.agreed_on is not None:
-        urg = priv.urgency
+    urg = priv.urgency
+    if urg is not None and urg.agreed_on is not None:
         return Dated(urg.agreed_on, f"private meeting agreed urgent by {urg.agreed_by} "
                      f"({urg.role}) on {fmt_date(urg.agreed_on)} (reg 5(6)); may be held "
                      "from that day")
