@@ -438,8 +438,10 @@ def test_call_in_before_publication(profile: CouncilProfile) -> None:
 
 
 def test_call_in_on_the_last_day_is_in_time(profile: CouncilProfile) -> None:
-    d = _call_in(published(profile), profile, on=date(2013, 2, 19))
+    d = L.call_in(published(profile), profile, today=LATER, received_on=date(2013, 2, 19),
+                  members=THREE, grounds="Rural parishes not assessed.", received_time="16:59")
     assert L.stage(d) == "called-in"
+    assert d.call_in.requests[0].received_time == "16:59"
 
 
 def test_call_in_late(profile: CouncilProfile) -> None:
