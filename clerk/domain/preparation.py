@@ -149,19 +149,32 @@ def set_key(decision: Decision, profile: CouncilProfile, *, is_key: bool, reason
 
 
 def gate_comment(decision: Decision) -> str | None:
-    if decision.record is not None and decision.call_in.outcome != "referred-back":
-        return (f"Comments are taken before the decision; it was decided on "
-                f"{fmt_date(decision.record.decided_on)}.")
+    """Comments may be logged at any stage: what matters is the date each was received
+    (`add_comment` refuses one received after the decision)."""
     return None
+
+
+def is_public(comment: Comment) -> bool:
+    """A representation from the public consultation, not a scrutiny recommendation."""
+    return comment.channel != "scrutiny"
 
 
 def add_comment(decision: Decision, comment: Comment, *, today: date) -> Decision:
     refuse_if(gate_comment(decision))
     require(from_=comment.author, text=comment.text)
     not_future(comment.received_on, today, "date the comment was received")
+    record = decision.record
+    if record is not None and decision.call_in.outcome != "referred-back":
+        received = comment.received_on
+        if received is None or record.decided_on is None or received > record.decided_on:
+            raise Refused(f"Comments are taken before the decision; it was decided on "
+                          f"{fmt_date(record.decided_on)}, and this comment was received "
+                          f"{'on ' + fmt_date(received) if received else 'on no date given'}.",
+                          [f"log a comment received on or before {fmt_date(record.decided_on)}"])
     out = changed(decision)
     out.comments.append(comment)
-    out.consultation.no_comments_received = False
+    if is_public(comment):
+        out.consultation.no_comments_received = False
     return out
 
 
@@ -179,9 +192,10 @@ def set_consultation(decision: Decision, *, opens_on: date | None, closes_on: da
     if opens_on and closes_on and closes_on < opens_on:
         raise Refused(f"The consultation closes ({fmt_date(closes_on)}) before it opens "
                       f"({fmt_date(opens_on)}).")
-    if no_comments_received and decision.comments:
-        raise Refused(f"{len(decision.comments)} comment(s) are recorded, so 'no comments "
-                      "received' cannot be recorded.")
+    public = [c for c in decision.comments if is_public(c)]
+    if no_comments_received and public:
+        raise Refused(f"{len(public)} comment(s) are recorded from the public, so 'no "
+                      "comments received' cannot be recorded.")
     out = changed(decision)
     out.consultation.opens_on = opens_on
     out.consultation.closes_on = closes_on
