@@ -65,7 +65,13 @@ def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
         dates.append(
             _clear_days(profile, priv.confirmation_published, profile.private_confirmation_days)
         )
-    return max(dates, key=lambda d: d.value) if dates else None
+    if not dates:
+        return None
+    latest = max(dates, key=lambda d: d.value)
+    if priv.intention_published is None or priv.confirmation_published is None:
+        still = "notice of intention" if priv.intention_published is None else "further notice"
+        return Dated(latest.value, f"{latest.working}; the {still} is still to be published")
+    return latest
 
 
 def key_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
