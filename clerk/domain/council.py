@@ -28,6 +28,12 @@ STATUTORY_MINIMUMS: tuple[tuple[str, int, str], ...] = (
     ("private_notice_days", 28, "reg 5"),
     ("private_confirmation_days", 5, "reg 5"),
 )
+# Beyond these a period is a typing slip, and counting it would run for ever.
+LONGEST: tuple[tuple[str, int], ...] = (
+    ("forward_plan_days", 366), ("general_exception_days", 366),
+    ("private_notice_days", 366), ("private_confirmation_days", 366),
+    ("call_in_working_days", 60), ("record_target_working_days", 60),
+)
 
 
 @dataclass
@@ -106,6 +112,11 @@ class CouncilProfile:
                              f"({law}); a constitution may lengthen it, never shorten it.")
         if self.call_in_working_days < 1:
             found.append("call_in_working_days must be a whole number of days, 1 or more.")
+        for name, most in LONGEST:
+            days = getattr(self, name)
+            if days > most:
+                found.append(f"{name} is {days}: more than {most} days cannot be a notice or "
+                             "call-in period; check the number.")
         if self.call_in_signatories < 1:
             found.append("call_in_signatories must be 1 or more.")
         if self.key_ward_rule < 1:

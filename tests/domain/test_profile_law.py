@@ -99,3 +99,11 @@ def test_new_settings_have_their_defaults() -> None:
     profile = load_profile(default_council_path())
     assert profile.key_contract_threshold_pounds == 0
     assert profile.record_target_working_days == 2
+
+
+@pytest.mark.parametrize("setting", ["forward_plan_days", "call_in_working_days",
+                                     "record_target_working_days"])
+def test_a_period_too_long_to_count_is_refused(tmp_path: Path, setting: str) -> None:
+    # 999999999999 days once overflowed the date arithmetic or counted for ever.
+    message = _refusal(_write(tmp_path, f"{setting} = 999999999999\n"))
+    assert f"{setting} is 999999999999" in message
