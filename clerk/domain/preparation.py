@@ -222,6 +222,9 @@ def general_exception(decision: Decision, *, today: date, notice_published: date
     if informed > notice_published:
         raise Refused("The scrutiny chair must be told in writing before or when the notice is "
                       f"published ({fmt_date(notice_published)}), not on {fmt_date(informed)}.")
+    if reasons_notice_published is not None and reasons_notice_published < notice_published:
+        raise Refused(f"The reasons notice ({fmt_date(reasons_notice_published)}) cannot come "
+                      f"before the general exception notice ({fmt_date(notice_published)}).")
     out = changed(decision)
     out.exception = GeneralException(informed, notice_published, reasons.strip(),
                                      reasons_notice_published)

@@ -164,3 +164,10 @@ def test_the_private_notices_show_missing_once_due(profile: CouncilProfile) -> N
                    for m in rules.check(d, profile, date(2013, 2, 18)).missing)
     assert any("notice of intention" in m and "due by Tue 19 Feb 2013" in m
                for m in rules.check(d, profile, date(2013, 2, 19)).missing)
+
+
+def test_the_general_exception_reasons_notice_cannot_precede_its_notice(
+        profile: CouncilProfile) -> None:
+    with pytest.raises(L.Refused, match="cannot come before the general exception notice"):
+        L.general_exception(_key(profile), today=LATER, notice_published=date(2013, 1, 21),
+                            reasons="Unsafe.", reasons_notice_published=date(2013, 1, 20))
