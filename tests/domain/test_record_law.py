@@ -85,3 +85,22 @@ def test_reg_18_is_for_a_decision_made_and_not_treated_as_key(profile: CouncilPr
     with pytest.raises(L.Refused, match="record scrutiny's view first"):
         report_key_view_to_council(_not_key_decided(profile), today=LATER,
                                    reported_on=date(2013, 4, 17))
+
+
+def test_the_new_fields_round_trip_and_validate(profile: CouncilProfile) -> None:
+    from clerk.domain.decision import Decision, PrivateUrgency, ScrutinyKeyView
+    from clerk.domain.urgency import private_urgency
+    from clerk.domain.validate import problems_in
+
+    d = L.set_private(draft(), paragraphs=[3], public_interest="Negotiations.")
+    d = private_urgency(d, today=LATER, agreed_by="Cllr Richard Ash", role="chairman",
+                        earlier_unable="The scrutiny chair was ill.", agreed_on=date(2013, 2, 8),
+                        reasons="The buyer withdraws on 13 Feb.")
+    d.key.amount_kind, d.key.departure_reason = "capital", "A pass-through grant."
+    d.scrutiny_key_view = ScrutinyKeyView(date(2013, 3, 4), "O&S", "Key.", date(2013, 4, 17))
+    plain = d.to_dict()
+    assert plain["private"]["urgency"]["earlier_unable"] == "The scrutiny chair was ill."
+    assert problems_in(Decision, plain) == []  # an export with them re-imports
+    back = Decision.from_dict(plain)
+    assert back == d
+    assert isinstance(back.private.urgency, PrivateUrgency)  # type: ignore[union-attr]
