@@ -33,6 +33,8 @@ CALL_IN_OUTCOMES = ("no-further-action", "referred-back", "referred-to-council")
 COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed", "deferred")
 FINAL_COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed")  # deferred is not final
 COMMENT_CHANNELS = ("email", "letter", "telephone", "in person", "online", "scrutiny", "other")
+# Which threshold an amount is compared with (reg 8; "" when the council has one threshold).
+AMOUNT_KINDS = ("revenue", "capital", "contract")
 
 
 class Part:
@@ -108,6 +110,10 @@ class KeyDecision(Part):
     amount_pounds: int | None = None
     wards_affected: int | None = None
     categories: list[str] = field(default_factory=list)
+    amount_kind: str = ""  # one of AMOUNT_KINDS, or "" for the council's single threshold
+    # Why it is treated as not key although the council's own definition makes it key.
+    departure_reason: str = ""
+    departure_reviewed: bool = False
 
 
 @dataclass(eq=False, repr=False)
@@ -173,6 +179,18 @@ class SpecialUrgency(Part):
 
 
 @dataclass(eq=False, repr=False)
+class PrivateUrgency(Part):
+    """Reg 5(6)-(7): a private meeting without 28 clear days' notice, agreed as urgent."""
+
+    agreed_by: str = ""
+    role: str = "scrutiny-chair"  # one of URGENCY_ROLES, in the same order as reg 11
+    earlier_unable: str = ""
+    agreed_on: date | None = None
+    reasons: str = ""
+    notice_published: date | None = None  # the reg 5(7) reasons notice
+
+
+@dataclass(eq=False, repr=False)
 class PrivateConsideration(Part):
     """Reg 5 and Schedule 12A: taken in private."""
 
@@ -183,6 +201,7 @@ class PrivateConsideration(Part):
     confirmation_published: date | None = None  # 5 clear days before
     representations: str = ""  # about holding it in private
     response: str = ""
+    urgency: PrivateUrgency | None = None  # reg 5(6): agreed as urgent without 28 days
 
 
 @dataclass(eq=False, repr=False)
@@ -211,6 +230,7 @@ class CallInRequest(Part):
     received_on: date | None = None
     members: list[str] = field(default_factory=list)
     grounds: str = ""
+    received_time: str = ""  # "HH:MM" (24 h) it arrived: matters on the last day
 
 
 @dataclass(eq=False, repr=False)
@@ -253,6 +273,16 @@ class Correction(Part):
 
 
 @dataclass(eq=False, repr=False)
+class ScrutinyKeyView(Part):
+    """Reg 18: scrutiny thinks a decision not treated as key should have been."""
+
+    raised_on: date | None = None
+    committee: str = ""
+    view: str = ""
+    report_to_council_on: date | None = None  # the executive's report to Council about it
+
+
+@dataclass(eq=False, repr=False)
 class Decision(Part):
     ref: str = ""
     title: str = ""
@@ -274,6 +304,7 @@ class Decision(Part):
     referral: Referral = field(default_factory=Referral)
     notices: list[PublishedNotice] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    scrutiny_key_view: ScrutinyKeyView | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _to_plain(self)

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from clerk.domain import rules
+from clerk.domain import key_rule
 from clerk.domain.calendar import fmt_date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import (
+    AMOUNT_KINDS,
     DECISION_MAKER_KINDS,
     IMPLICATIONS,
-    URGENCY_ROLES,
     Comment,
     Decision,
     DecisionMaker,
@@ -31,6 +31,7 @@ from clerk.domain.guards import (
     refuse_if,
     require,
 )
+from clerk.domain.urgency import check_who_agreed
 
 
 def new_decision(ref: str, title: str, maker: DecisionMaker, created_on: date,
@@ -105,41 +106,75 @@ def gate_key(decision: Decision) -> str | None:
 
 def set_key(decision: Decision, profile: CouncilProfile, *, is_key: bool, reason: str = "",
             amount_pounds: int | None = None, wards_affected: int | None = None,
-            categories: list[str] | None = None) -> Decision:
+            categories: list[str] | None = None, amount_kind: str = "",
+            departure_reason: str = "") -> Decision:
+    """Record whether it is key and why. Treating as not key a decision the council's own
+    definition makes key is refused unless `departure_reason` says why it departs."""
     refuse_if(gate_key(decision))
     if amount_pounds is not None and amount_pounds < 0:
         raise Refused("The amount cannot be negative: give the expenditure or saving in pounds.")
     if wards_affected is not None and wards_affected < 0:
         raise Refused("The number of wards cannot be negative.")
+    if amount_kind not in ("", *AMOUNT_KINDS):
+        raise Refused(f"The amount's kind {amount_kind!r} is not one of "
+                      f"{', '.join(AMOUNT_KINDS)}.")
     out = changed(decision)
     out.key.amount_pounds = amount_pounds
+    out.key.amount_kind = amount_kind
     out.key.wards_affected = wards_affected
     if categories is not None:
         out.key.categories = list(categories)
+    if key_rule.kind_needed(out, profile):
+        raise Refused(f"The council has separate {', '.join(key_rule.separate_thresholds(profile))}"
+                      " thresholds: say which kind the amount is.",
+                      [f"give the amount's kind: {', '.join(AMOUNT_KINDS)}"])
+    hint = key_rule.suggest_key(out, profile)
     if is_key and not reason.strip():
-        hint = rules.suggest_key(out, profile)
         raise Refused("Say why it is a key decision.",
                       [f"give --reason, e.g. \"{hint.sentence()}\"" if hint.because
                        else "give --reason with the threshold, wards or category that applies"])
+    departs = not is_key and hint.is_key
+    if departs and not departure_reason.strip():
+        raise Refused("The council's own definition makes this a key decision: "
+                      + "; ".join(hint.because) + ".",
+                      ["confirm it is a key decision",
+                       "record why it is treated as not key (the departure reason), which "
+                       "stays a problem until it is reviewed"])
+    previous = (decision.key.departure_reason, decision.key.departure_reviewed)
     out.key.is_key = is_key
     out.key.reason = reason.strip()
+    out.key.departure_reason = departure_reason.strip() if departs else ""
+    out.key.departure_reviewed = departs and previous == (out.key.departure_reason, True)
     return out
 
 
 def gate_comment(decision: Decision) -> str | None:
-    if decision.record is not None and decision.call_in.outcome != "referred-back":
-        return (f"Comments are taken before the decision; it was decided on "
-                f"{fmt_date(decision.record.decided_on)}.")
+    """Comments may be logged at any stage: what matters is the date each was received
+    (`add_comment` refuses one received after the decision)."""
     return None
+
+
+def is_public(comment: Comment) -> bool:
+    """A representation from the public consultation, not a scrutiny recommendation."""
+    return comment.channel != "scrutiny"
 
 
 def add_comment(decision: Decision, comment: Comment, *, today: date) -> Decision:
     refuse_if(gate_comment(decision))
     require(from_=comment.author, text=comment.text)
     not_future(comment.received_on, today, "date the comment was received")
+    record = decision.record
+    if record is not None and decision.call_in.outcome != "referred-back":
+        received = comment.received_on
+        if received is None or record.decided_on is None or received > record.decided_on:
+            raise Refused(f"Comments are taken before the decision; it was decided on "
+                          f"{fmt_date(record.decided_on)}, and this comment was received "
+                          f"{'on ' + fmt_date(received) if received else 'on no date given'}.",
+                          [f"log a comment received on or before {fmt_date(record.decided_on)}"])
     out = changed(decision)
     out.comments.append(comment)
-    out.consultation.no_comments_received = False
+    if is_public(comment):
+        out.consultation.no_comments_received = False
     return out
 
 
@@ -157,9 +192,10 @@ def set_consultation(decision: Decision, *, opens_on: date | None, closes_on: da
     if opens_on and closes_on and closes_on < opens_on:
         raise Refused(f"The consultation closes ({fmt_date(closes_on)}) before it opens "
                       f"({fmt_date(opens_on)}).")
-    if no_comments_received and decision.comments:
-        raise Refused(f"{len(decision.comments)} comment(s) are recorded, so 'no comments "
-                      "received' cannot be recorded.")
+    public = [c for c in decision.comments if is_public(c)]
+    if no_comments_received and public:
+        raise Refused(f"{len(public)} comment(s) are recorded from the public, so 'no "
+                      "comments received' cannot be recorded.")
     out = changed(decision)
     out.consultation.opens_on = opens_on
     out.consultation.closes_on = closes_on
@@ -186,6 +222,9 @@ def general_exception(decision: Decision, *, today: date, notice_published: date
     if informed > notice_published:
         raise Refused("The scrutiny chair must be told in writing before or when the notice is "
                       f"published ({fmt_date(notice_published)}), not on {fmt_date(informed)}.")
+    if reasons_notice_published is not None and reasons_notice_published < notice_published:
+        raise Refused(f"The reasons notice ({fmt_date(reasons_notice_published)}) cannot come "
+                      f"before the general exception notice ({fmt_date(notice_published)}).")
     out = changed(decision)
     out.exception = GeneralException(informed, notice_published, reasons.strip(),
                                      reasons_notice_published)
@@ -198,16 +237,19 @@ def gate_urgency(decision: Decision) -> str | None:
 
 def special_urgency(decision: Decision, *, today: date, agreed_by: str, role: str,
                     agreed_on: date, reasons: str,
-                    notice_published: date | None = None) -> Decision:
+                    notice_published: date | None = None, earlier_unable: str = "") -> Decision:
+    """Reg 11: agreement that the decision is urgent; `earlier_unable` records why the
+    scrutiny chair (and, for the vice-chairman, the chairman) could not act."""
     refuse_if(gate_urgency(decision))
     require(agreed_by=agreed_by, reasons=reasons)
-    if role not in URGENCY_ROLES:
-        raise Refused(f"Role {role!r} cannot agree special urgency: use "
-                      f"{', '.join(URGENCY_ROLES)} (in that order of precedence).")
+    kept = check_who_agreed(role, earlier_unable, "special urgency")
     not_future(agreed_on, today, "date urgency was agreed")
+    if notice_published is not None and notice_published < agreed_on:
+        raise Refused(f"The reasons notice ({fmt_date(notice_published)}) cannot come before "
+                      f"the agreement ({fmt_date(agreed_on)}).")
     out = changed(decision)
     out.urgency = SpecialUrgency(agreed_by.strip(), role, agreed_on, reasons.strip(),
-                                 notice_published)
+                                 notice_published, kept)
     return out
 
 
@@ -236,7 +278,8 @@ def set_private(decision: Decision, *, paragraphs: list[int], public_interest: s
     out = changed(decision)
     out.private = PrivateConsideration(sorted(set(paragraphs)), public_interest.strip(),
                                        exempt_information, intention_published,
-                                       confirmation_published, representations, response)
+                                       confirmation_published, representations, response,
+                                       decision.private.urgency if decision.private else None)
     if exempt_fields is not None:
         out.exempt_fields = list(dict.fromkeys(exempt_fields))
     return out

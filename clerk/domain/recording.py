@@ -8,18 +8,24 @@ from datetime import date, timedelta
 
 from clerk.domain import rules
 from clerk.domain.calendar import fmt_date, fmt_datetime
+
+# Call-in lives in its own module; its moves are offered here too, as they always were.
+from clerk.domain.call_in import call_in as call_in
+from clerk.domain.call_in import call_in_outcome as call_in_outcome
+from clerk.domain.call_in import exempt_from_call_in as exempt_from_call_in
+from clerk.domain.call_in import gate_call_in as gate_call_in
+from clerk.domain.call_in import gate_call_in_outcome as gate_call_in_outcome
+from clerk.domain.call_in import gate_exempt_call_in as gate_exempt_call_in
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import (
-    CALL_IN_OUTCOMES,
     COUNCIL_OUTCOMES,
     FINAL_COUNCIL_OUTCOMES,
     CallIn,
-    CallInRequest,
     Conflict,
     Decision,
     Record,
 )
-from clerk.domain.guards import Refused, changed, not_future, refuse_if, require
+from clerk.domain.guards import Refused, changed, not_future, refuse_if
 
 
 def gate_decide(decision: Decision) -> str | None:
@@ -59,7 +65,7 @@ def decide(decision: Decision, profile: CouncilProfile, *, today: date, decided_
         raise Refused("A record of decision needs all of regulation 13's elements; missing: "
                       + "; ".join(missing) + ".")
     not_future(decided_on, today, "date of the decision")
-    earliest = rules.earliest_decision(decision, profile)
+    earliest = rules.key_route(decision, profile) if decision.key.is_key else None
     if decision.key.is_key and earliest is None:
         raise Refused("A key decision cannot be taken without notice: there is no forward plan "
                       "entry, general exception or special urgency.", _routes_for(decision))
@@ -67,17 +73,43 @@ def decide(decision: Decision, profile: CouncilProfile, *, today: date, decided_
         raise Refused(f"Too early: {earliest.working}; cannot be decided on "
                       f"{fmt_date(decided_on)}.",
                       [f"decide on or after {fmt_date(earliest.value)}"] + _routes_for(decision))
-    priv = decision.private
-    if priv is not None and decision.urgency is None and priv.intention_published is None:
-        raise Refused("To be taken in private, a notice of intention must be published 28 clear "
-                      "days before.", ["record the private notices",
-                                       "record special urgency agreement"])
+    _check_private(decision, profile, decided_on)
     out = changed(decision)
     if out.record is not None:  # reconsidered after a call-in referred it back
         out.call_in = CallIn(urgent_exempt=out.call_in.urgent_exempt,
                              exemption_consent=out.call_in.exemption_consent)
     out.record = record
     return out
+
+
+# Only reg 5's own routes answer for a private meeting: never a general exception.
+_PRIVATE_ROUTES = ["publish the notice of intention 28 clear days before and the further "
+                   "notice 5 clear days before",
+                   "record agreement that the private meeting is urgent and cannot reasonably "
+                   "be deferred (reg 5(6))"]
+
+
+def _check_private(decision: Decision, profile: CouncilProfile, decided_on: date) -> None:
+    """Reg 5: both notices (or the reg 5(6) agreement), and the day they allow."""
+    priv = decision.private
+    if priv is None:
+        return
+    if priv.urgency is None:
+        missing = [what for what, day in (
+            ("the notice of intention (28 clear days before)", priv.intention_published),
+            ("the further notice (5 clear days before)", priv.confirmation_published))
+            if day is None]
+        if missing:
+            raise Refused("To be taken in private, reg 5 requires a notice of intention 28 "
+                          "clear days before and a further notice 5 clear days before; not "
+                          "published: " + " and ".join(missing) + ".", _PRIVATE_ROUTES)
+    route = rules.private_route(decision, profile)
+    if route is not None and decided_on < route.value:
+        routes = [f"decide on or after {fmt_date(route.value)}"]
+        if priv.urgency is None:
+            routes.append(_PRIVATE_ROUTES[1])
+        raise Refused(f"Too early to meet in private: {route.working}; cannot be decided on "
+                      f"{fmt_date(decided_on)}.", routes)
 
 
 def gate_publish(decision: Decision) -> str | None:
@@ -99,78 +131,6 @@ def publish_record(decision: Decision, *, today: date, published_on: date) -> De
     out = changed(decision)
     assert out.record is not None
     out.record.published_on = published_on
-    return out
-
-
-# ---- call-in --------------------------------------------------------------------------
-
-
-def gate_call_in(decision: Decision) -> str | None:
-    if decision.record is None or decision.record.published_on is None:
-        return "Call-in starts when the record of decision is published; it is not published."
-    if decision.call_in.urgent_exempt:
-        return ("The decision is exempt from call-in as urgent (consent: "
-                f"{decision.call_in.exemption_consent}).")
-    if decision.call_in.outcome:
-        return f"A call-in was already resolved: {decision.call_in.outcome}."
-    if decision.implemented_on is not None:
-        return (f"It was implemented on {fmt_date(decision.implemented_on)}, after the call-in "
-                "period: it can no longer be called in.")
-    return None
-
-
-def call_in(decision: Decision, profile: CouncilProfile, *, today: date, received_on: date,
-            members: list[str], grounds: str) -> Decision:
-    refuse_if(gate_call_in(decision))
-    signed: dict[str, str] = {}  # a member who signs twice is still one signature
-    for member in members:
-        if member.strip():
-            signed.setdefault(member.strip().casefold(), member.strip())
-    members = list(signed.values())
-    require(grounds=grounds)
-    expiry = rules.call_in_expires(decision, profile)
-    assert expiry is not None and decision.record is not None
-    if received_on > expiry.value.date():
-        raise Refused(f"Too late: {expiry.working}; the request was received "
-                      f"{fmt_date(received_on)}.")
-    if received_on < decision.record.published_on:  # type: ignore[operator]
-        raise Refused("A call-in cannot be received before the record was published.")
-    not_future(received_on, today, "date the call-in was received")
-    chair_alone = (profile.call_in_scrutiny_chair_alone and len(members) == 1
-                   and members[0].casefold() == profile.scrutiny_chair.name.casefold())
-    if len(members) < profile.call_in_signatories and not chair_alone:
-        raise Refused(f"A call-in needs {profile.call_in_signatories} members' signatures; "
-                      f"{len(members)} given.")
-    out = changed(decision)
-    out.call_in.requests.append(CallInRequest(received_on, members, grounds.strip()))
-    return out
-
-
-def gate_call_in_outcome(decision: Decision) -> str | None:
-    if not rules.call_in_open(decision):
-        return "There is no open call-in to resolve."
-    return None
-
-
-def call_in_outcome(decision: Decision, *, today: date, outcome: str,
-                    decided_on: date) -> Decision:
-    refuse_if(gate_call_in_outcome(decision))
-    if outcome not in CALL_IN_OUTCOMES:
-        raise Refused(f"Outcome {outcome!r} is not one of {', '.join(CALL_IN_OUTCOMES)}.")
-    not_future(decided_on, today, "date of the call-in outcome")
-    out = changed(decision)
-    out.call_in.outcome = outcome
-    out.call_in.outcome_on = decided_on
-    return out
-
-
-def exempt_from_call_in(decision: Decision, *, consent: str) -> Decision:
-    require(consent=consent)
-    if decision.call_in.requests:
-        raise Refused("A call-in has already been received; it must be resolved.")
-    out = changed(decision)
-    out.call_in.urgent_exempt = True
-    out.call_in.exemption_consent = consent.strip()
     return out
 
 
@@ -202,6 +162,10 @@ def implement(decision: Decision, profile: CouncilProfile, *, today: date,
               implemented_on: date) -> Decision:
     refuse_if(gate_implement(decision, profile, today))
     not_future(implemented_on, today, "implementation date")
+    for what, after in _implemented_after(decision):
+        if implemented_on < after:
+            raise Refused(f"It cannot be implemented ({fmt_date(implemented_on)}) before "
+                          f"{what} ({fmt_date(after)}).")
     expiry = rules.call_in_expires(decision, profile)
     if expiry is not None and not decision.call_in.urgent_exempt and \
             implemented_on <= expiry.value.date():
@@ -213,9 +177,24 @@ def implement(decision: Decision, profile: CouncilProfile, *, today: date,
     return out
 
 
+def _implemented_after(decision: Decision) -> list[tuple[str, date]]:
+    """What implementation must not precede, each with its date."""
+    found = []
+    if decision.record is not None and decision.record.decided_on is not None:
+        found.append(("the decision was taken", decision.record.decided_on))
+    if decision.call_in.outcome_on is not None:
+        found.append(("the call-in outcome", decision.call_in.outcome_on))
+    if decision.referral.outcome_on is not None:
+        found.append(("Full Council's decision", decision.referral.outcome_on))
+    return found
+
+
 def gate_refer(decision: Decision) -> str | None:
     if decision.record is None:
         return "Record the executive's decision (its recommendation to Council) first."
+    if decision.implemented_on is not None:
+        return (f"It was implemented on {fmt_date(decision.implemented_on)}: a referral to Full "
+                "Council comes before implementation.")
     if decision.referral.outcome in FINAL_COUNCIL_OUTCOMES:
         return f"Full Council already decided: {decision.referral.outcome}."
     return None
@@ -227,6 +206,15 @@ def refer(decision: Decision, *, meeting_on: date) -> Decision:
     if meeting_on < decision.record.decided_on:
         raise Refused(f"The Council meeting ({fmt_date(meeting_on)}) is before the executive "
                       f"decision ({fmt_date(decision.record.decided_on)}).")
+    earlier = [(what, day) for what, day in (
+        ("the call-in referred it to Council", decision.call_in.outcome_on
+         if decision.call_in.outcome == "referred-to-council" else None),
+        ("Council deferred it", decision.referral.outcome_on
+         if decision.referral.outcome == "deferred" else None)) if day and meeting_on < day]
+    if earlier:
+        what, day = earlier[0]
+        raise Refused(f"The Council meeting ({fmt_date(meeting_on)}) is before {what} "
+                      f"({fmt_date(day)}).")
     out = changed(decision)
     out.referral.policy_framework = True
     out.referral.meeting_on = meeting_on

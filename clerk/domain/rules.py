@@ -9,45 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from clerk.domain import findings
 from clerk.domain.calendar import Dated, Deadline, fmt_date, fmt_datetime
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
 
-
-@dataclass(frozen=True)
-class KeySuggestion:
-    is_key: bool
-    because: list[str]  # each a clause for "This is a Key Decision because ..."
-
-    def sentence(self) -> str:
-        if not self.because:
-            return "Not a key decision: below the threshold and affecting fewer wards."
-        return "This is a Key Decision because " + "; ".join(self.because) + "."
-
-
-def suggest_key(decision: Decision, profile: CouncilProfile) -> KeySuggestion:
-    """What the council's threshold, ward rule and always-key categories suggest."""
-    because = []
-    amount = decision.key.amount_pounds
-    threshold = profile.key_threshold_pounds
-    if amount is not None and threshold and amount >= threshold:
-        because.append(
-            f"it involves £{amount:,}, at or above the £{profile.key_threshold_pounds:,} threshold"
-        )
-    wards = len(profile.wards) if decision.plan.all_wards else decision.key.wards_affected
-    if wards is None and decision.plan.wards:
-        wards = len(decision.plan.wards)
-    if wards is not None and wards >= profile.key_ward_rule:
-        which = "all wards" if decision.plan.all_wards else f"{wards} wards"
-        because.append(
-            f"it is significant in its effects on communities in {which} "
-            f"({profile.key_ward_rule} or more make it key)"
-        )
-    always = {c.casefold() for c in profile.always_key}
-    for category in decision.key.categories:
-        if category.casefold() in always:
-            because.append(f"it falls in the category '{category}', always treated as key")
-    return KeySuggestion(bool(because), because)
+# Reg 8 lives in key_rule; offered here too, where the front ends have always asked.
+from clerk.domain.key_rule import KeySuggestion as KeySuggestion
+from clerk.domain.key_rule import suggest_key as suggest_key
 
 
 def _clear_days(profile: CouncilProfile, published: date, days: int) -> Dated:
@@ -78,10 +47,17 @@ def urgency_route(decision: Decision) -> Dated | None:
 
 
 def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
-    """Reg 5: 28 clear days after the intention notice, 5 after the confirmation."""
+    """Reg 5: 28 clear days after the intention notice and 5 after the further notice, or
+    the day a private meeting was agreed urgent (reg 5(6)). Reg 10 and reg 11 do not
+    answer for reg 5."""
     priv = decision.private
-    if priv is None or decision.urgency is not None:
+    if priv is None:
         return None
+    urg = priv.urgency
+    if urg is not None and urg.agreed_on is not None:
+        return Dated(urg.agreed_on, f"private meeting agreed urgent by {urg.agreed_by} "
+                     f"({urg.role}) on {fmt_date(urg.agreed_on)} (reg 5(6)); may be held "
+                     "from that day")
     dates = []
     if priv.intention_published:
         dates.append(_clear_days(profile, priv.intention_published, profile.private_notice_days))
@@ -89,19 +65,29 @@ def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
         dates.append(
             _clear_days(profile, priv.confirmation_published, profile.private_confirmation_days)
         )
-    return max(dates, key=lambda d: d.value) if dates else None
+    if not dates:
+        return None
+    latest = max(dates, key=lambda d: d.value)
+    if priv.intention_published is None or priv.confirmation_published is None:
+        still = "notice of intention" if priv.intention_published is None else "further notice"
+        return Dated(latest.value, f"{latest.working}; the {still} is still to be published")
+    return latest
+
+
+def key_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
+    """A key decision's first lawful day by the quickest notice route (regs 9, 10, 11)."""
+    routes = [r for r in (standard_route(decision, profile), exception_route(decision, profile),
+                          urgency_route(decision)) if r is not None]
+    return min(routes, key=lambda d: d.value) if routes else None
 
 
 def earliest_decision(decision: Decision, profile: CouncilProfile) -> Dated | None:
     """The first lawful day for the decision, by the quickest route open to it."""
     if decision.key.is_key is not True:
-        private = private_route(decision, profile)
-        return private
-    routes = [r for r in (standard_route(decision, profile), exception_route(decision, profile),
-                          urgency_route(decision)) if r is not None]
-    if not routes:
+        return private_route(decision, profile)
+    best = key_route(decision, profile)
+    if best is None:
         return None
-    best = min(routes, key=lambda d: d.value)
     private = private_route(decision, profile)
     if private is not None and private.value > best.value:
         return Dated(private.value, f"{best.working}; but private: {private.working}")
@@ -158,10 +144,13 @@ class Compliance:
     earliest_decision: Dated | None = None
     call_in_expires: Deadline | None = None
     overdue: list[str] = field(default_factory=list)
+    # Lawful but to be looked at: a departure from the key definition not yet reviewed,
+    # a due date before the earliest lawful day.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
-        return self.missing + self.blocked + self.overdue
+        return self.missing + self.blocked + self.overdue + self.warnings
 
 
 def check(decision: Decision, profile: CouncilProfile, today: date) -> Compliance:
@@ -176,10 +165,18 @@ def check(decision: Decision, profile: CouncilProfile, today: date) -> Complianc
     ):
         if route is not None:
             out.dates.append((label, route))
+    due = findings.record_due(decision, profile)
+    if due is not None and decision.record is not None and decision.record.published_on is None:
+        out.dates.append(("Record of decision (council's target)", due))
     if out.call_in_expires is not None:
         out.dates.append(("Call-in", out.call_in_expires))
     _check_before_decision(decision, profile, out)
     _check_after_decision(decision, profile, today, out)
+    out.missing += findings.notices_missing(decision, profile, today)
+    out.missing += findings.reg18_missing(decision)
+    out.overdue += findings.record_overdue(decision, profile, today)
+    out.warnings += findings.key_warnings(decision, profile)
+    out.warnings += findings.due_warnings(decision, out.earliest_decision)
     return out
 
 

@@ -129,8 +129,8 @@ def _report(decision: Decision, profile: CouncilProfile) -> list[str]:
                        "--maker-telephone, or t in the app)")
     elif _blank(contact.telephone):
         missing.append(f"the decision maker's telephone number (clerk details {ref} "
-                       "--maker-telephone, or t in the app, or the executive member's telephone in the council "
-                       "profile)")
+                       "--maker-telephone, or t in the app, or the executive member's "
+                       "telephone in the council profile)")
     return missing
 
 

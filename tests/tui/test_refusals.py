@@ -99,7 +99,7 @@ async def test_publishing_waits_for_confirmation(demo_register, app_for) -> None
 
     profile = demo_register.council
     d = demo_register.get("D2026-008")
-    d = L.set_key(d, profile, is_key=False)
+    d = L.set_key(d, profile, is_key=False, departure_reason="Treated as not key for the test.")
     d = L.decide(d, profile, today=date(2026, 3, 2), decided_on=date(2026, 3, 2), text="Yes",
                  reasons="R", alternatives="A", no_conflicts=True)
     demo_register.save(d, action="test setup")
