@@ -75,8 +75,7 @@ def main() -> None:
     target.unlink(missing_ok=True)
     sys.stdout.write(orjson.dumps({"clerk": clerk_times, "baseline": baseline_times}).decode())
     if not baseline_only:
-        register._writer.close()  # type: ignore[union-attr]  # leave without a checkpoint
-        register._lock.release()  # type: ignore[union-attr]
+        register.close(checkpoint=False)  # leave without a checkpoint
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ from tests.faults.conftest import files_of
 from tests.store.conftest import decision
 
 REPO = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.xfail(strict=True, reason="issue 11: the store rewrite fixes it")
 
 
 def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
