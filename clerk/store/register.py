@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -451,8 +451,9 @@ def _checked(decision: Decision) -> dict[str, Any]:
     return doc
 
 
-def _replace_by_ref(docs: dict[str, dict[str, Any]]) -> Callable[[dict[str, Any]], None]:
-    def replace(stored: dict[str, Any]) -> None:
+def _replace_by_ref(docs: dict[str, dict[str, Any]]
+                    ) -> Callable[[MutableMapping[str, Any]], None]:
+    def replace(stored: MutableMapping[str, Any]) -> None:
         new = docs[stored["ref"]]
         stored.clear()
         stored.update(new)

@@ -28,9 +28,8 @@ import orjson
 from tinydb.storages import Storage
 
 from clerk.store.errors import RegisterError
-from clerk.store.schema import META_ID, Data
-
 from clerk.store.files import atomic_write as atomic_write_bytes  # noqa: F401 (printing)
+from clerk.store.schema import META_ID, Data
 
 HASH_KEY = b'"checkpoint_sha256":"'
 ZEROS = "0" * 64

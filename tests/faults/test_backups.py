@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
 import pytest
 
 from clerk.store import Register, RegisterError
 from clerk.store import backup as backup_mod
-from clerk.store.restore import restore
 from clerk.store.backup import (
     KEEP_DAYS,
     KEEP_MONTHS,
@@ -27,6 +25,7 @@ from clerk.store.backup import (
     list_backups,
     take_backup,
 )
+from clerk.store.restore import restore
 from tests.faults.conftest import files_of
 from tests.store.conftest import decision
 

@@ -12,8 +12,8 @@ import orjson
 import pytest
 
 from clerk.store import Register, RegisterError
-from clerk.store import journal_file as journal_module
 from clerk.store import files as files_module
+from clerk.store import journal_file as journal_module
 from tests.faults.conftest import files_of
 from tests.store.conftest import decision
 

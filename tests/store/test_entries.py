@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from clerk.domain.council import CouncilProfile
 from clerk.domain.entries import entry_of
 from clerk.store import Register

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from textual import on, work
@@ -83,11 +83,23 @@ class DecisionScreen(Screen[None]):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
                  "comments": sections.consultation(d), "record": sections.record(d),
-                 "history": sections.history(clerk.register.history(d.ref))}
+                 "history": "Reading the history..."}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
         self._list_comments()
         self.refresh_bindings()
+        self._read_history()
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self) -> None:
+        """The journal is read once (in this worker, not on the UI thread), then indexed."""
+        text = sections.history(self.clerk.register.history(self.ref))
+        self.app.call_from_thread(self.query_one("#section-history", Static).update, text)
+
+    def others_saved(self, refs: tuple[str, ...]) -> None:
+        """Another clerk saved: show this decision as it now stands."""
+        if self.ref in refs:
+            self.load()
 
     def _list_comments(self) -> None:
         listed = self.query_one("#comment-list", OptionList)
@@ -155,11 +167,13 @@ class DecisionScreen(Screen[None]):
 
         clerk, decision = self.clerk, self.decision
         step, ctx = respond_step(decision, index), clerk.ctx()
+        typed: dict[str, Any] = {}  # what the clerk typed: the move is re-run on save
         changed = await self.app.push_screen_wait(FormScreen(
             f"{step.title} · {decision.ref}", step.fields,
-            lambda values: step.apply(decision, values, ctx), step.initial(decision, ctx),
-            intro=escape(comment_intro(decision, index))))
-        if changed is not None and clerk.save(changed, step.journal):
+            lambda values: step.apply(decision, typed.update(values) or values, ctx),
+            step.initial(decision, ctx), intro=escape(comment_intro(decision, index))))
+        if changed is not None and clerk.save(changed, step.journal,
+                                              lambda fresh: step.apply(fresh, typed, ctx)):
             self.notify(f"{step.title}: saved.", timeout=4)
             self.load()
 

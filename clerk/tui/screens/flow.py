@@ -26,9 +26,10 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     step = STEPS[move_id]
     ctx = app.ctx()
     start = step.initial(decision, ctx) | (initial or {})
+    typed: dict[str, Any] = {}  # what the clerk typed: the move is re-run on save
     form = FormScreen(f"{step.title} · {decision.ref}", step.fields,
-                      lambda values: step.apply(decision, values, ctx), start,
-                      intro=decision.title)
+                      lambda values: step.apply(decision, typed.update(values) or values, ctx),
+                      start, intro=decision.title)
     changed = await app.push_screen_wait(form)
     if changed is None:
         return None
@@ -37,7 +38,7 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     ):
         app.notify("Not saved.", timeout=4)
         return None
-    if not app.save(changed, step.journal):
+    if not app.save(changed, step.journal, lambda fresh: step.apply(fresh, typed, ctx)):
         return None
     app.notify(f"{step.title}: saved.", timeout=4)
     saved: Decision = changed
