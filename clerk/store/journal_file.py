@@ -36,15 +36,17 @@ class JournalFile:
 
     def read(self, start: int, end: int | None = None) -> bytes:
         """The bytes from `start` to `end` (the end of the file if None)."""
+        return b"".join(self.pieces(start, end))
+
+    def pieces(self, start: int, end: int | None = None) -> Iterator[bytes]:
         stop = self.size() if end is None else end
-        parts, offset = [], start
+        offset = start
         while offset < stop:
-            chunk = os.pread(self.fd, min(stop - offset, 64 * 1024 * 1024), offset)
+            chunk = os.pread(self.fd, min(stop - offset, 8 * 1024 * 1024), offset)
             if not chunk:
-                break
-            parts.append(chunk)
+                return
+            yield chunk
             offset += len(chunk)
-        return b"".join(parts)
 
     def check_in_place(self, doing: str) -> None:
         """RegisterError unless the path is still the journal this register opened."""

@@ -197,13 +197,15 @@ def _check_and_replay(path: Path, opened: Opened, meta: dict[str, Any], write: b
             "it are missing. " + way_out(path))
     name = f"The journal {journal.path}"
     if write:  # never append to a journal whose chain is broken anywhere
-        head = journal.read(0, offset)
-        if hashlib.sha256(head).hexdigest() != meta["journal_sha256"]:
-            jr.read_chain(head, 0, 0, jr.GENESIS, name=name)  # raises, naming the line
+        digest = hashlib.sha256()
+        for piece in journal.pieces(0, offset):  # hashed a piece at a time: little memory
+            digest.update(piece)
+        if digest.hexdigest() != meta["journal_sha256"]:
+            jr.read_chain(journal.read(0, offset), 0, 0, jr.GENESIS, name=name)  # names a line
             if meta["journal_sha256"]:
                 raise RegisterCorrupt(f"{name} is not the one the register was checkpointed "
                                       "against. " + way_out(path))
-        opened.digest = hashlib.sha256(head)
+        opened.digest = digest
     elif offset:
         last = jr.last_entry_before(journal.read(max(0, offset - 4 * 1024 * 1024), offset))
         if last is not None and (last["seq"], last["hash"]) != (opened.seq, opened.prev):

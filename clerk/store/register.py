@@ -42,7 +42,7 @@ from clerk.store.files import atomic_write
 from clerk.store.journal import JournalEntry
 from clerk.store.loading import Opened, journal_path, open_files, way_out
 from clerk.store.schema import META_ID, bump_counter, new_register
-from clerk.store.storage import JournalStorage, encode_checkpoint
+from clerk.store.storage import JournalStorage, RegisterTable, encode_checkpoint
 from clerk.store.tables import Ids, apply_entry
 
 
@@ -56,6 +56,7 @@ class Register:
         self.warn: Callable[[str], None] = _warn  # what close() says when a checkpoint fails
         self._storage = JournalStorage(opened.tables)
         self.db = TinyDB(storage=lambda: self._storage)
+        self.db.table_class = RegisterTable
         self._decisions = self.db.table("decisions")
         self._meta = self.db.table("meta")
         self._events = self.db.table("events")
@@ -137,7 +138,10 @@ class Register:
         return list(self._ids.of)
 
     def raw_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        for doc in self._decisions.all():
+        """Every stored document, in register order: read them, never change them. The
+        table as committed (a save makes a new one, never changes a document in place),
+        so no copy is made and a save in another thread meanwhile is harmless."""
+        for doc in list(self._storage.tables["decisions"].values()):
             yield doc["ref"], doc
 
     def index_entries(self) -> list[Entry]:
@@ -310,56 +314,47 @@ class Register:
         """Through TinyDB into the tables, journaled as one fsynced append before it counts."""
         entries, data = jr.encode_batch(self._seq, self._prev, action, payloads)
         new_ids: list[str] = []
-        kept: dict[str, dict[str, Any]] = {}  # documents TinyDB changes in place, as they were
 
         def append() -> None:
             if self._journal is not None:
                 self._journal.append(data, self._end)
 
-        def undo() -> None:
-            live = self._storage.tables
-            for key, before in kept.items():
-                table, doc_id = key.split(":")
-                doc = live[table][doc_id]
-                doc.clear()
-                doc.update(before)
+        replacing: dict[str, dict[str, Any]] = {}
+        inserting: dict[str, Document] = {}
+        try:
+            with self._storage.change(append):
+                for entry in entries:
+                    if "doc" in entry:
+                        ref, doc = entry["ref"], entry["doc"]
+                        doc_id = self._ids.of.get(ref)
+                        if ref in inserting or doc_id is None:
+                            if doc_id is None:
+                                new_ids.append(ref)
+                                doc_id = self._ids.new(ref)
+                            inserting[ref] = Document(doc, doc_id=doc_id)
+                        else:
+                            replacing[ref] = doc
+                    elif "council" in entry:
+                        self._meta.update({"council": entry["council"]},
+                                          doc_ids=[int(META_ID)])
+                    else:
+                        self._events.insert(Document(entry, doc_id=len(self._events) + 1))
+                if inserting:
+                    self._decisions.insert_multiple(list(inserting.values()))
+                if replacing:
+                    self._decisions.update(_replace_by_ref(replacing),
+                                           doc_ids=[self._ids.of[ref] for ref in replacing])
+        except BaseException:
             for ref in new_ids:
                 del self._ids.of[ref]
             self._ids.top -= len(new_ids)
-
-        replacing: dict[str, dict[str, Any]] = {}
-        inserting: dict[str, Document] = {}
-        with self._storage.change(append, undo):
-            for entry in entries:
-                if "doc" in entry:
-                    ref, doc = entry["ref"], entry["doc"]
-                    doc_id = self._ids.of.get(ref)
-                    if ref in inserting or doc_id is None:
-                        if doc_id is None:
-                            new_ids.append(ref)
-                            doc_id = self._ids.new(ref)
-                        inserting[ref] = Document(doc, doc_id=doc_id)
-                        continue
-                    key = f"decisions:{doc_id}"
-                    if key not in kept:
-                        kept[key] = dict(self._storage.tables["decisions"][str(doc_id)])
-                    replacing[ref] = doc
-                elif "council" in entry:
-                    kept[f"meta:{META_ID}"] = dict(self._storage.tables["meta"][META_ID])
-                    self._meta.update({"council": entry["council"]}, doc_ids=[int(META_ID)])
-                else:
-                    self._events.insert(Document(entry, doc_id=len(self._events) + 1))
-            if inserting:
-                self._decisions.insert_multiple(list(inserting.values()))
-            if replacing:
-                self._decisions.update(_replace_by_ref(replacing),
-                                       doc_ids=[self._ids.of[ref] for ref in replacing])
+            raise
         self._end += len(data)
         self._seq, self._prev = entries[-1]["seq"], entries[-1]["hash"]
         if self._digest is not None:
             self._digest.update(data)
-        counters = self._storage.tables["meta"][META_ID]["ref_counters"]
-        for ref in [*replacing, *inserting]:
+        counters = self._storage.tables["meta"][META_ID]["ref_counters"]  # derived: not
+        for ref in [*replacing, *inserting]:  # journaled, kept in step on replay
             bump_counter(counters, ref)
         if any("council" in entry for entry in entries):
             self._council = None
