@@ -57,10 +57,6 @@ def is_event(entry: dict[str, Any]) -> bool:
     return isinstance(entry.get("refs"), list) and "doc" not in entry and "council" not in entry
 
 
-def is_about(entry: dict[str, Any], ref: str) -> bool:
-    return entry.get("ref") == ref or (is_event(entry) and ref in entry["refs"])
-
-
 def encode_entry(seq: int, prev: str, action: str, at: str, payload: dict[str, Any]
                  ) -> tuple[dict[str, Any], bytes]:
     """Build an entry and its journal line; the line is the canonical form plus the hash."""

@@ -88,8 +88,7 @@ def open_files(path: Path, *, write: bool, create: bool,
             raise RegisterError(f"Creating {path} needs a council profile.")
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         create_register(path, council.to_dict())
-    raw = read_bytes(path)
-    tables, migrated = parse_checkpoint(raw, path, write)
+    tables, migrated = parse_checkpoint(read_bytes(path), path, write)  # bytes freed
     meta = tables["meta"][META_ID]
     try:
         journal: JournalFile | None = JournalFile(journal_path(path), write=write)
