@@ -138,9 +138,9 @@ class Register:
         return list(self._ids.of)
 
     def raw_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every stored document, in register order: read them, never change them. The
-        table as committed (a save makes a new one, never changes a document in place),
-        so no copy is made and a save in another thread meanwhile is harmless."""
+        """Every stored document, in register order: read them, never change them. A
+        snapshot of the table taken at once (a save replaces documents, never changes one
+        in place), so no copy of a document is made and a save meanwhile is harmless."""
         for doc in list(self._storage.tables["decisions"].values()):
             yield doc["ref"], doc
 
@@ -176,8 +176,9 @@ class Register:
 
     def events(self, action_prefix: str = "") -> list[dict[str, Any]]:
         """The entries `record_event` wrote whose action starts so, oldest first."""
-        found = [dict(doc) for doc in self._events.all()
-                 if str(doc.get("action", "")).startswith(action_prefix)]
+        with self._lock:  # no save adds one while TinyDB walks the table
+            found = [dict(doc) for doc in self._events.all()
+                     if str(doc.get("action", "")).startswith(action_prefix)]
         return sorted(found, key=lambda entry: entry["seq"])
 
     def as_of(self, moment: datetime) -> Register:
@@ -228,13 +229,9 @@ class Register:
                               name=f"The journal {self._journal.path}")
         changed: set[str] = set()
         if chunk.entries:
-            old = self._storage.tables
-            tables = {**old, "decisions": dict(old["decisions"]),
-                      "events": dict(old.get("events", {}))}  # readers keep the old ones
-            for entry in chunk.entries:
-                ref = apply_entry(tables, self._ids, entry, self.path)
+            for entry in chunk.entries:  # readers take whole snapshots: list(d.values())
+                ref = apply_entry(self._storage.tables, self._ids, entry, self.path)
                 changed.update([ref] if ref else hist.refs_of(entry))
-            self._storage.tables = tables
             for table in (self._decisions, self._meta, self._events):
                 table.clear_cache()
             self._council = None

@@ -39,75 +39,86 @@ ZEROS = "0" * 64
 class JournalStorage(Storage):
     def __init__(self, tables: Data) -> None:
         self.tables = tables
-        self._pending: Data | None = None
-        self._changing = False
+        self.undo: list[tuple[dict[str, Any], str, Any]] | None = None  # None: no change
 
     def read(self) -> Data:
-        # A shallow copy: TinyDB puts each rebuilt table into what read() returned, and
-        # those must not become the register's until the journal has them.
-        return dict(self._pending if self._pending is not None else self.tables)
+        # Inside a change, the tables themselves (RegisterTable changes them in place and
+        # notes how to undo it); otherwise a shallow copy, so that a write that bypassed
+        # the Register changes nothing before write() refuses it.
+        return self.tables if self.undo is not None else dict(self.tables)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        if not self._changing:
+        if self.undo is None:
             raise RegisterError(
                 "The register's TinyDB is changed only through Register.save, change, "
                 "set_council or record_event, so that the journal records every change.")
-        self._pending = data
 
     def close(self) -> None:
         pass  # the register closes its own files
 
     @contextmanager
     def change(self, append: Callable[[], None]) -> Iterator[None]:
-        """TinyDB writes inside this block are collected; at its end `append` journals them
-        and the new tables are committed. If anything fails, the tables stay as they were."""
-        self._changing, self._pending = True, None
+        """TinyDB writes inside this block change the tables; at its end `append` journals
+        them. If anything fails, every change is undone and the tables are as they were."""
+        self.undo = []
         try:
             yield
             append()
         except BaseException:
-            self._pending = None
+            for table, key, before in reversed(self.undo):
+                if before is _MISSING:
+                    table.pop(key, None)
+                else:
+                    table[key] = before
             raise
         finally:
-            self._changing = False
-        if self._pending is not None:
-            self.tables = self._pending
-        self._pending = None
+            self.undo = None
+
+
+_MISSING = object()
 
 
 class RegisterTable(Table):
-    """TinyDB's Table, with two changes to how a write builds the new table, both invisible
-    to TinyDB's updaters (they see the same int-keyed mapping):
-    - one dict copy (in C) rather than rebuilding the table key by key twice
-      (`Table._update_table` converts every document id to an int and back: about ten
-      times the cost, which at 100,000 decisions is most of a save);
-    - a document an updater changes is copied first, so committed documents are never
-      changed in place: a reader in another thread never sees one half-updated, and a
-      change the journal refused is simply dropped."""
+    """TinyDB's Table, writing in place: `Table._update_table` rebuilds the whole table
+    key by key twice on every write (converting each document id to an int and back),
+    which at 100,000 decisions is most of a save. Here TinyDB's updaters get the table
+    itself, seen with int ids as they expect, and each document an updater changes is
+    replaced by a changed copy: a committed document is never changed in place (a reader
+    in another thread never sees one half-updated), and each replacement is noted so that
+    a change the journal refused is undone."""
 
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
-        tables = self._storage.read() or {}
-        view = _IntKeys(dict(tables.get(self.name, {})))
-        updater(view)  # type: ignore[arg-type]
-        tables[self.name] = view.data
-        self._storage.write(tables)
+        storage = self._storage
+        assert isinstance(storage, JournalStorage)
+        if storage.undo is None:
+            storage.write({})  # refuses: not inside a Register change
+        assert storage.undo is not None
+        tables = storage.read()
+        updater(_IntKeys(tables.setdefault(self.name, {}), storage.undo))  # type: ignore[arg-type]
+        storage.write(tables)
         self.clear_cache()
 
 
 class _IntKeys(MutableMapping[int, Any]):
     """A table's str-keyed dict seen with int document ids, as TinyDB's updaters expect."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], undo: list[tuple[dict[str, Any], str, Any]]
+                 ) -> None:
         self.data = data
+        self.undo = undo
 
     def __getitem__(self, key: int) -> Any:
-        doc = self.data[str(key)] = dict(self.data[str(key)])  # copy on write
+        before = self.data[str(key)]
+        self.undo.append((self.data, str(key), before))
+        doc = self.data[str(key)] = dict(before)  # changed as a copy
         return doc
 
     def __setitem__(self, key: int, value: Any) -> None:
+        self.undo.append((self.data, str(key), self.data.get(str(key), _MISSING)))
         self.data[str(key)] = value
 
     def __delitem__(self, key: int) -> None:
+        self.undo.append((self.data, str(key), self.data[str(key)]))
         del self.data[str(key)]
 
     def __contains__(self, key: object) -> bool:
