@@ -66,7 +66,6 @@ class Opened:
     end: int
     seq: int
     prev: str
-    digest: Any = None  # sha256 of the journal up to `end` (writers)
     migrated: bool = False
     ids: Ids | None = None
 
@@ -195,17 +194,7 @@ def _check_and_replay(path: Path, opened: Opened, meta: dict[str, Any], write: b
             f"records ({offset} bytes): it was cut short or replaced, and changes saved in "
             "it are missing. " + way_out(path))
     name = f"The journal {journal.path}"
-    if write:  # never append to a journal whose chain is broken anywhere
-        digest = hashlib.sha256()
-        for piece in journal.pieces(0, offset):  # hashed a piece at a time: little memory
-            digest.update(piece)
-        if digest.hexdigest() != meta["journal_sha256"]:
-            jr.read_chain(journal.read(0, offset), 0, 0, jr.GENESIS, name=name)  # names a line
-            if meta["journal_sha256"]:
-                raise RegisterCorrupt(f"{name} is not the one the register was checkpointed "
-                                      "against. " + way_out(path))
-        opened.digest = digest
-    elif offset:
+    if offset and not write:  # a writer checks the whole journal before it appends
         last = jr.last_entry_before(journal.read(max(0, offset - 4 * 1024 * 1024), offset))
         if last is not None and (last["seq"], last["hash"]) != (opened.seq, opened.prev):
             raise RegisterCorrupt(f"{name} does not reach the point the register was "
@@ -223,12 +212,32 @@ def _check_and_replay(path: Path, opened: Opened, meta: dict[str, Any], write: b
     if chunk.entries:
         opened.end, opened.seq, opened.prev = (chunk.end, chunk.entries[-1]["seq"],
                                                chunk.entries[-1]["hash"])
-    if opened.digest is not None:
-        opened.digest.update(data[:chunk.end - offset])
     if write and chunk.leftover:  # a write a crash interrupted: never acknowledged
         with journal.locked():
             if journal.size() == offset + len(data):  # nobody appended meanwhile
                 journal.truncate(chunk.end)
+
+
+def check_journal(path: Path, journal: JournalFile, meta: dict[str, Any], end: int) -> Any:
+    """Before a writer first appends: the journal up to the checkpoint must be the one it
+    was checkpointed against (its SHA-256), else the chain is checked to name the line.
+    Returns the SHA-256 of the journal up to `end`, kept up to date as entries follow."""
+    offset, name = meta["journal_offset"], f"The journal {journal.path}"
+    digest = hashlib.sha256()
+    for piece in journal.pieces(0, offset):  # a piece at a time: little memory
+        digest.update(piece)
+    if digest.hexdigest() != meta["journal_sha256"]:
+        try:
+            jr.read_chain(journal.read(0, offset), 0, 0, jr.GENESIS, name=name)
+        except jr.BrokenChain as broken:
+            raise RegisterCorrupt(f"{broken}; nothing was saved. Run `clerk verify` for a "
+                                  "full report. " + way_out(path)) from None
+        if meta["journal_sha256"]:
+            raise RegisterCorrupt(f"{name} is not the one the register was checkpointed "
+                                  "against; nothing was saved. " + way_out(path))
+    for piece in journal.pieces(offset, end):
+        digest.update(piece)
+    return digest
 
 
 def pre_migration_path(path: Path, version: int, raw: bytes) -> Path:

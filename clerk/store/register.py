@@ -40,7 +40,7 @@ from clerk.store.errors import (
 )
 from clerk.store.files import atomic_write
 from clerk.store.journal import JournalEntry
-from clerk.store.loading import Opened, journal_path, open_files, way_out
+from clerk.store.loading import Opened, check_journal, journal_path, open_files, way_out
 from clerk.store.schema import META_ID, bump_counter, new_register
 from clerk.store.storage import JournalStorage, RegisterTable, encode_checkpoint
 from clerk.store.tables import Ids, apply_entry
@@ -63,7 +63,8 @@ class Register:
         self._ids = opened.ids or Ids(opened.tables["decisions"])
         self._journal = opened.journal
         self._end, self._seq, self._prev = opened.end, opened.seq, opened.prev
-        self._digest = opened.digest
+        self._digest: Any = None  # SHA-256 of the journal up to _end, once checked
+        self._checked_against = dict(opened.tables["meta"][META_ID])  # the checkpoint's
         self._checkpointed = opened.tables["meta"][META_ID]["journal_offset"]
         self._checkpointed_seq = opened.tables["meta"][META_ID]["journal_seq"]
         self._memory_journal: list[dict[str, Any]] = []  # in-memory registers only
@@ -305,7 +306,16 @@ class Register:
                 yield set()
                 return
             with self._journal.locked():
+                self.check_journal()
                 yield self._read_new(locked=True)
+
+    def check_journal(self) -> None:
+        """Check the whole journal up to the checkpoint once, before this register first
+        appends (the app calls it off the UI thread just after opening)."""
+        with self._lock:
+            if self._digest is None and self._journal is not None and self.writable:
+                self._digest = check_journal(self.path or Path(), self._journal,
+                                             self._checked_against, self._end)
 
     def _commit(self, payloads: list[dict[str, Any]], action: str) -> list[dict[str, Any]]:
         """Through TinyDB into the tables, journaled as one fsynced append before it counts."""
@@ -382,6 +392,7 @@ class Register:
         self._require_writable()
         if self.path is None:
             return
+        self.check_journal()
         with self._lock:  # a consistent snapshot: the tables as of one journal position
             assert self._digest is not None and self._journal is not None
             self._journal.check_in_place("the register file was not brought up to date.")

@@ -78,6 +78,7 @@ class ClerkApp(App[None]):
     def _look_for_changes(self) -> None:
         """Off the UI thread: read what other clerks saved, and checkpoint when one is due."""
         try:
+            self.register.check_journal()  # once, before the first save needs it
             changed = self.register.refresh()
             refs = self.register.last_refreshed
             self.register.checkpoint_if_due()
