@@ -61,6 +61,7 @@ def main() -> None:
     clerk_times: list[float] = []
     baseline_times: list[float] = []
     refs = commentable(register, min(count, 200))
+    register.check_journal()  # as the app does just after opening, off the UI thread
     for number in range(count):
         if not clerk_only:
             baseline_times.append(baseline_write(data, target))
