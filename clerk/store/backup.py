@@ -15,6 +15,7 @@ of each of the last KEEP_DAYS days and of each of the last KEEP_MONTHS months.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -35,10 +36,11 @@ from clerk.store.files import (
     make_dir,
     open_file,
     read_bytes,
+    read_window,
     refuse_link,
     sha256_of,
 )
-from clerk.store.storage import HASH_KEY, checkpoint_intact
+from clerk.store.storage import HASH_KEY, ZEROS
 
 if TYPE_CHECKING:
     from clerk.store.register import Register
@@ -136,36 +138,38 @@ def take_backup(register: Register, *, reason: str = "start", background: bool =
         raise RegisterError(f"Could not back up {path}: {error.strerror or error}.") from error
 
     def take() -> Backup:
-        with os.fdopen(fd, "rb") as handle:
-            checkpoint = handle.read()
-        return _take(path, checkpoint, end, len(register), reason, moment)
+        return _take(path, fd, end, len(register), reason, moment)
 
     return BackupJob(take, background, not_before)
 
 
-def _take(path: Path, checkpoint: bytes, end: int, decisions: int, reason: str,
+def _take(path: Path, fd: int, end: int, decisions: int, reason: str,
           now: datetime) -> Backup:
     root = backups_dir(path)
     incoming = root / f".incoming-{now.strftime(STAMP)}-{os.getpid()}"
     try:
+        size = os.fstat(fd).st_size
         make_dir(root)
         _remove_incomplete(root)
         latest = _latest(path)
-        if latest is not None and _same(latest, checkpoint, end, path):
+        if latest is not None and _same(latest, os.pread(fd, _HEAD, 0), size, end):
+            os.close(fd)
             return latest
         make_dir(incoming)
-        checkpoint_sha = _write_new(incoming / path.name, checkpoint)
+        source, fd = fd, -1
+        checkpoint_sha = copy_file(source, incoming / path.name)  # closes it
         journal_sha = copy_file(Path(f"{path}.journal"), incoming / f"{path.name}.journal", end)
         if journal_sha != sha256_of(Path(f"{path}.journal"), end):
             raise RegisterError("the copy of the journal does not read back as the journal")
         problems = _consistent(incoming / path.name, incoming / f"{path.name}.journal")
         if problems:
             raise RegisterError(problems)
-        last = jr.last_entry_before(read_bytes(incoming / f"{path.name}.journal")) or {}
+        last = jr.last_entry_before(read_window(incoming / f"{path.name}.journal",
+                                                max(0, end - _HEAD), end)) or {}
         manifest = {
             "format": "clerk-backup", "taken": now.isoformat(timespec="seconds"),
             "reason": reason, "decisions": decisions,
-            "checkpoint": {"name": path.name, "size": len(checkpoint), "sha256": checkpoint_sha},
+            "checkpoint": {"name": path.name, "size": size, "sha256": checkpoint_sha},
             "journal": {"name": f"{path.name}.journal", "size": end, "sha256": journal_sha,
                         "seq": last.get("seq", 0), "hash": last.get("hash", "")},
         }
@@ -178,6 +182,8 @@ def _take(path: Path, checkpoint: bytes, end: int, decisions: int, reason: str,
         os.rename(incoming, final)
         fsync_dir(root)
     except (OSError, RegisterError) as error:
+        if fd >= 0:
+            os.close(fd)
         shutil.rmtree(incoming, ignore_errors=True)
         what = error.strerror or error if isinstance(error, OSError) else error
         raise RegisterError(f"Could not back up {path} into {root}: {what}. The register "
@@ -188,12 +194,17 @@ def _take(path: Path, checkpoint: bytes, end: int, decisions: int, reason: str,
     return backup
 
 
-def _same(latest: Backup, checkpoint: bytes, end: int, path: Path) -> bool:
-    """Nothing changed since `latest`: the same checkpoint and journal length."""
+_HEAD = 4 * 1024 * 1024  # enough of a file's start for the meta, of its end for a line
+
+
+def _same(latest: Backup, head: bytes, size: int, end: int) -> bool:
+    """Nothing changed since `latest`: the same checkpoint (its own hash, at its start)
+    and the same journal length, and the backup still whole."""
     noted = latest.manifest
-    return (noted["journal"]["size"] == end and noted["checkpoint"]["size"] == len(checkpoint)
-            and _checkpoint_id(checkpoint) == _checkpoint_id(read_bytes(latest.checkpoint))
-            and not check_backup(latest))
+    if noted["journal"]["size"] != end or noted["checkpoint"]["size"] != size:
+        return False
+    theirs = read_window(latest.checkpoint, 0, _HEAD)
+    return _checkpoint_id(head) == _checkpoint_id(theirs) and not check_backup(latest)
 
 
 def _checkpoint_id(raw: bytes) -> bytes:
@@ -203,18 +214,35 @@ def _checkpoint_id(raw: bytes) -> bytes:
 
 def _consistent(checkpoint: Path, journal: Path) -> str:
     """What is wrong with a checkpoint and journal as a pair (empty: nothing)."""
-    raw = read_bytes(checkpoint)
-    if not checkpoint_intact(raw):
+    if not _intact(checkpoint):
         return "the register file is not as its checkpoint wrote it"
-    meta = _meta_of(raw)
+    meta = _meta_of(read_window(checkpoint, 0, _HEAD))
     offset = meta["journal_offset"]
-    head = read_bytes(journal)[:offset] if offset else b""
-    if len(head) < offset:
+    if offset > os.lstat(journal).st_size:
         return "the journal is shorter than the register file records"
-    last = jr.last_entry_before(head) if offset else None
+    last = jr.last_entry_before(read_window(journal, max(0, offset - _HEAD), offset))
     if offset and (last is None or last["hash"] != meta["journal_hash"]):
         return "the journal does not reach the point the register file records"
     return ""
+
+
+def _intact(checkpoint: Path) -> bool:
+    """storage.checkpoint_intact, a piece at a time (a backup need not hold the file)."""
+    head = read_window(checkpoint, 0, _HEAD)
+    at = head.find(HASH_KEY)
+    if at < 0:
+        return False
+    at += len(HASH_KEY)
+    digest = hashlib.sha256(head[:at] + ZEROS.encode("ascii"))
+    fd = open_file(checkpoint, os.O_RDONLY)
+    try:
+        offset = at + 64
+        while chunk := os.pread(fd, 8 * 1024 * 1024, offset):
+            digest.update(chunk)
+            offset += len(chunk)
+    finally:
+        os.close(fd)
+    return digest.hexdigest().encode("ascii") == head[at:at + 64]
 
 
 def _meta_of(raw: bytes) -> dict[str, Any]:

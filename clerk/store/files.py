@@ -121,11 +121,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def copy_file(source: Path, target: Path, length: int | None = None) -> str:
+def copy_file(source: Path | int, target: Path, length: int | None = None) -> str:
     """A real copy (a reflink where the filesystem shares blocks copy-on-write, else the
-    bytes), owner-only and fsynced, of the first `length` bytes (all if None); returns the
-    SHA-256 of the copy as read back from the disk."""
-    src = open_file(source, os.O_RDONLY)
+    bytes), owner-only and fsynced, of the first `length` bytes (all if None) of a file
+    (or an open descriptor: closed here); returns the SHA-256 of the copy as read back."""
+    src = source if isinstance(source, int) else open_file(source, os.O_RDONLY)
     try:
         dst = open_file(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
         try:
@@ -164,6 +164,15 @@ def _copy_bytes(src: int, dst: int, size: int) -> None:
         while view:
             view = view[os.write(dst, view):]
         offset += len(chunk)
+
+
+def read_window(path: Path, start: int, end: int) -> bytes:
+    """Bytes `start` to `end` of a file, without reading the rest."""
+    fd = open_file(path, os.O_RDONLY)
+    try:
+        return os.pread(fd, max(0, end - start), start)
+    finally:
+        os.close(fd)
 
 
 def sha256_of(path: Path, length: int | None = None) -> str:
