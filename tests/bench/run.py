@@ -1,4 +1,5 @@
-"""clerk's performance benchmark: every figure of issue 5 against its baseline, same run.
+"""clerk's performance benchmark: every figure of issues 5 and 11 against its baseline,
+measured in the same run.
 
     python tests/bench/run.py            # the full run (under ten minutes on two cores)
     python tests/bench/run.py --quick    # fewer repeats (under two minutes once built)
@@ -289,18 +290,6 @@ def run(quick: bool, work: Path, only: set[str]) -> list[Figure]:
         figures.append(fig)
         report(fig)
 
-    if want("show"):
-        log("show --json cold ...")
-        path = fresh_copy(pristine[10_000], work)
-        ref = first_ref(10_000)
-        fig = Figure("`clerk show REF --json`, cold process, 10k", '`python -c "import click"`',
-                     3.0)
-        for _ in range(5 if quick else 11):
-            fig.bases.append(cold([PYTHON, "-c", "import click"]))
-            fig.values.append(cold([CLERK, "--db", str(path), "show", ref, "--json"]))
-        figures.append(fig)
-        report(fig)
-
     if want("notice"):
         log("notice cold ...")
         path = fresh_copy(pristine[10_000], work)
@@ -399,7 +388,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/clerk-bench"),
                         help="where the synthetic registers are kept")
     parser.add_argument("--only", default="", help="comma-separated: startup (with memory), "
-                        "keys, save, show, notice, plan")
+                        "keys, save, notice, plan")
     parser.add_argument("--readme", action="store_true", help="put the table in README.md")
     args = parser.parse_args()
     began = time.perf_counter()
