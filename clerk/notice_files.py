@@ -27,7 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clerk.store.storage import atomic_write_bytes, fsync_dir
+from clerk.store.files import atomic_write as atomic_write_bytes
+from clerk.store.files import fsync_dir
 
 if TYPE_CHECKING:
     from clerk.store.register import Register

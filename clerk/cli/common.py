@@ -40,44 +40,37 @@ class Context:
             register.close()
 
     def read_one(self, ref: str) -> tuple[Decision, CouncilProfile]:
-        """One decision and the council, reading only what they need when the checkpoint's
-        index allows (`show` at 10,000 decisions need not parse 34 MB); else a full open."""
-        from clerk.domain.council import CouncilProfile
-        from clerk.domain.decision import Decision
-        from clerk.store.offsets import read_one
-
-        if self.path.exists():
-            found = read_one(self.path, ref)
-            if found is not None:
-                doc, meta = found
-                if doc is not None:
-                    return Decision.from_dict(doc), CouncilProfile.from_dict(meta["council"])
+        """One decision and the council."""
         with self.reading() as register:  # also says clearly what is missing or wrong
             return register.get(ref), register.council
 
     @contextmanager
     def writing(self) -> Iterator[Register]:
-        """The register locked for writing for as long as the command runs; the first change
-        of a day from the command line takes the day's backup first."""
+        """The register open for saving (each save takes the journal's lock for itself);
+        the first change of a day from the command line takes the day's backup first. A
+        checkpoint that fails on closing is a warning: the changes are in the journal."""
         from clerk.store.backup import backup_if_none_today
         from clerk.store.errors import RegisterError
         from clerk.store.register import Register
 
         register = Register.open(self.path, write=True)
+        register.warn = lambda message: click.echo(f"Warning: {message}", err=True)
         try:
             try:
                 backup_if_none_today(register)
             except RegisterError as error:  # the register itself is fine: carry on, loudly
                 click.echo(f"Warning: {error}", err=True)
             yield register
-        finally:
-            register.close()
+        except BaseException:
+            register.close(checkpoint=False)  # the refusal is the one thing to say
+            raise
+        register.close()
 
     def change(self, ref: str, action: str, move: Callable[[Decision, Register], Decision]) -> None:
-        """Apply one lifecycle move to one decision and save it durably."""
+        """Apply one lifecycle move to the latest version of one decision (re-run on what
+        other clerks saved meanwhile) and save it durably."""
         with self.writing() as register:
-            decision = register.get(ref)
-            register.save(move(decision, register), action=action)
+            register.change(ref, lambda decision: move(decision, register), action=action)
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -33,7 +33,7 @@ def calendar(ctx: Context, output: Path, start: date | None) -> None:
     if str(output) == "-":
         click.echo(ics.decode("utf-8"), nl=False)
         return
-    from clerk.store.storage import atomic_write_bytes
+    from clerk.store.files import atomic_write as atomic_write_bytes
 
     try:
         atomic_write_bytes(output, ics)

@@ -99,8 +99,9 @@ def verify(ctx: Context, notices_dir: Path | None, render: bool) -> None:
                    f"{ctx.path}:")
         for problem in report.problems:
             click.echo(f"  {problem}")
-        click.echo("Nothing was changed. `clerk backups` lists verified copies; "
-                   "`clerk restore NAME` puts one back.")
+        click.echo("Nothing was changed. `clerk restore --from-journal` rebuilds the register "
+                   "from its journal; `clerk restore latest` puts back the last backup and "
+                   "replays the journal over it.")
         raise SystemExit(1)
     checked = f", {report.files_checked} file(s) matched"
     if render:
@@ -154,26 +155,35 @@ def _size(count: int) -> str:
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option("--from-journal", is_flag=True,
+              help="Rebuild the register from its journal alone (no backup needed).")
 @pass_context
-def restore(ctx: Context, name: str) -> None:
-    """Put a backup back in place of the register (NAME from `clerk backups`, or latest).
+def restore(ctx: Context, name: str | None, from_journal: bool) -> None:
+    """Put a backup back (NAME from `clerk backups`, or latest) with every change the journal
+    holds since replayed over it; or, with --from-journal, rebuild from the journal alone.
 
-    The register file and journal in place now are moved aside, never deleted, to
-    REGISTER.before-restore-<time> and its .journal.
+    The register file (and a journal that had to be replaced) are moved aside, never
+    deleted, to REGISTER.before-restore-<time> and its .journal.
 
-    Example: clerk restore 2026-11-26T083012
+    Example: clerk restore latest
     """
-    from clerk.store.backup import restore as restore_backup
+    from clerk.store.restore import restore as put_back
 
-    done = restore_backup(ctx.path, name)
-    click.echo(f"Restored backup {done.backup.name} (taken {done.backup.taken:%d %b %Y %H:%M}, "
-               f"{done.decisions} decisions) to {ctx.path}.")
+    if from_journal == (name is not None):
+        raise click.UsageError("Give a backup's NAME (or latest), or --from-journal.")
+    done = put_back(ctx.path, name)
+    if done.backup is None:
+        click.echo(f"Rebuilt {ctx.path} from its journal: {done.entries} entries, "
+                   f"{done.decisions} decisions.")
+    else:
+        click.echo(f"Restored backup {done.backup.name} (taken "
+                   f"{done.backup.taken:%d %b %Y %H:%M}) with the journal replayed over it: "
+                   f"{done.entries} entries, {done.decisions} decisions, in {ctx.path}.")
     for aside in done.aside:
         click.echo(f"  Kept the previous file as {aside}")
-    if done.aside:
-        click.echo("Changes made after the backup are not in the register now; they are still "
-                   "in the journal kept aside.")
+    if done.dropped:
+        click.echo(f"Warning: not replayed: {done.dropped}.", err=True)
 
 
 COMMANDS = [export, import_, verify, backups, restore]

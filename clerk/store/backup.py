@@ -1,22 +1,16 @@
 """Backups: a verified copy of the register when the app starts (and once a day from the
 command line), kept for the last starts, the last days and the last months.
 
-A backup is a folder in PATH.backups/ holding the two files that make a register whole:
-  <name>          the checkpoint, hard-linked (the register file is only ever replaced
-                  whole, never changed in place, so the link is a true snapshot; O(1));
-                  copied where a link is impossible (another filesystem)
-  <name>.journal  a copy of the journal up to the end the register had read (the journal
-                  is appended in place, so it must be copied)
-  manifest.json   when, how many decisions, sizes and SHA-256 of both files, the journal's
-                  last entry (seq and hash)
-Taking one: under the writer's lock, link the checkpoint and note the journal's end (in
-that order, so the checkpoint never points past the end); the copy and the hashing run in
-a thread (`BackupJob`) so a 200 MB register does not delay the app. A backup counts only
-once the copy has been re-read and its hash matches and its last entry is the register's
-last entry; until then it sits in a hidden `.incoming-*` folder that a later run removes.
-Rotation keeps the newest KEEP_STARTS, the newest of each of the last KEEP_DAYS days and of
-each of the last KEEP_MONTHS months; anything else is deleted, and only complete backups
-are ever counted or deleted.
+A backup is a folder in PATH.backups/ holding real copies (a reflink where the filesystem
+shares blocks copy-on-write, else the bytes; never a hard link) of
+  <name>          the checkpoint, as it was when the backup began
+  <name>.journal  the journal up to its end at that moment
+  manifest.json   when, how many decisions, sizes and SHA-256 of both files
+A copy counts only once both files have been read back and hash as the originals did, the
+checkpoint is intact and the journal copy reaches the point it records; until then it sits
+in a hidden `.incoming-*` folder that a later run removes. A start with nothing changed
+since the newest backup copies nothing. Rotation keeps the newest KEEP_STARTS, the newest
+of each of the last KEEP_DAYS days and of each of the last KEEP_MONTHS months.
 """
 
 from __future__ import annotations
@@ -33,19 +27,29 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from clerk.store import journal as jr
 from clerk.store.errors import RegisterError
-from clerk.store.storage import FILE_MODE, fsync_dir
+from clerk.store.files import (
+    FILE_MODE,
+    copy_file,
+    fsync_dir,
+    make_dir,
+    open_file,
+    read_bytes,
+    read_window,
+    refuse_link,
+    sha256_of,
+)
+from clerk.store.storage import HASH_KEY, ZEROS
 
 if TYPE_CHECKING:
     from clerk.store.register import Register
 
-DIR_MODE = 0o700
 KEEP_STARTS = 5
 KEEP_DAYS = 7
 KEEP_MONTHS = 12
 MANIFEST = "manifest.json"
-_CHUNK = 4 * 1024 * 1024
-_STAMP = "%Y-%m-%dT%H%M%S"
+STAMP = "%Y-%m-%dT%H%M%S"
 
 
 def backups_dir(path: Path) -> Path:
@@ -74,11 +78,8 @@ class Backup:
         return self.folder / self.manifest["journal"]["name"]
 
 
-# ---- taking a backup ---------------------------------------------------------------------
-
-
 class BackupJob:
-    """A backup being copied and verified in a thread; `wait()` gives the Backup."""
+    """A backup being copied and verified (in a thread if asked); `wait()` gives it."""
 
     def __init__(self, target: Any, background: bool,
                  not_before: threading.Event | None = None) -> None:
@@ -96,8 +97,11 @@ class BackupJob:
     def _run(self, target: Any) -> None:
         if self._not_before is not None:
             self._not_before.wait()
-        if self._thread is not None:
-            _yield_to_the_app()
+        if self._thread is not None and sys.platform.startswith("linux"):
+            try:  # copying must not slow the clerk's typing: this thread steps back
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            except OSError:
+                pass
         try:
             self.result = target()
         except BaseException as error:  # reported by wait(); never kills the app
@@ -114,239 +118,170 @@ class BackupJob:
         return self.result
 
 
-def _yield_to_the_app() -> None:
-    """Copying and hashing hundreds of megabytes in the background must not slow the
-    clerk's typing: on Linux, where a thread has its own priority, this one steps back."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        except OSError:
-            pass
-
-
 def take_backup(register: Register, *, reason: str = "start", background: bool = False,
                 not_before: threading.Event | None = None,
                 now: datetime | None = None) -> BackupJob:
-    """Snapshot the open (writable) register now; copy, verify and rotate (in a thread if
-    `background`, once `not_before` is set if given: the app sets it when its first frame
-    is on screen, so copying and hashing the files does not compete with starting up).
-    Raises RegisterError at once if even the snapshot fails."""
+    """Copy and verify the register's files (in a thread if `background`, once
+    `not_before` is set if given: the app sets it when its first frame is on screen)."""
     path = register.path
-    if path is None or not register.writable:
-        raise RegisterError("Only a register open for writing on disk can be backed up.")
-    now = now or datetime.now()
-    root = backups_dir(path)
+    if path is None:
+        raise RegisterError("Only a register on disk can be backed up.")
+    moment = now or datetime.now()
+    refuse_link(backups_dir(path))
+    # The snapshot now, the copying later: the checkpoint as it is (an open descriptor
+    # keeps it even if a checkpoint replaces it), then the journal's end. The journal only
+    # grows, so the copy reaches at least as far as the checkpoint records.
     try:
-        _make_dir(root)
-        _remove_incomplete(root)
-        incoming = root / f".incoming-{now.strftime(_STAMP)}-{os.getpid()}"
-        _make_dir(incoming)
-        with register._write_lock:  # no save or checkpoint between the link and the end
-            linked = _link_or_copy(path, incoming / path.name)
-            end, seq, last = register._journal_end, register._seq, register._prev
-            decisions = len(register)
+        fd = open_file(path, os.O_RDONLY)
+        end = os.lstat(f"{path}.journal").st_size
     except OSError as error:
-        raise RegisterError(
-            f"Could not back up {path} into {root}: {error.strerror or error}."
-        ) from error
+        raise RegisterError(f"Could not back up {path}: {error.strerror or error}.") from error
 
-    def finish() -> Backup:
-        try:
-            return _finish(path, incoming, linked, end, seq, last, decisions, reason, now)
-        except OSError as error:
-            shutil.rmtree(incoming, ignore_errors=True)
-            raise RegisterError(
-                f"Could not back up {path} into {root}: {error.strerror or error}. The register "
-                "itself is unaffected."
-            ) from error
-        except BaseException:
-            shutil.rmtree(incoming, ignore_errors=True)
-            raise
+    def take() -> Backup:
+        return _take(path, fd, end, len(register), reason, moment)
 
-    return BackupJob(finish, background, not_before)
+    return BackupJob(take, background, not_before)
+
+
+def _take(path: Path, fd: int, end: int, decisions: int, reason: str,
+          now: datetime) -> Backup:
+    root = backups_dir(path)
+    incoming = root / f".incoming-{now.strftime(STAMP)}-{os.getpid()}"
+    try:
+        size = os.fstat(fd).st_size
+        make_dir(root)
+        _remove_incomplete(root)
+        latest = _latest(path)
+        if latest is not None and _same(latest, os.pread(fd, _HEAD, 0), size, end):
+            os.close(fd)
+            return latest
+        make_dir(incoming)
+        source, fd = fd, -1
+        checkpoint_sha = copy_file(source, incoming / path.name)  # closes it
+        journal_sha = copy_file(Path(f"{path}.journal"), incoming / f"{path.name}.journal", end)
+        if journal_sha != sha256_of(Path(f"{path}.journal"), end):
+            raise RegisterError("the copy of the journal does not read back as the journal")
+        problems = _consistent(incoming / path.name, incoming / f"{path.name}.journal")
+        if problems:
+            raise RegisterError(problems)
+        last = jr.last_entry_before(read_window(incoming / f"{path.name}.journal",
+                                                max(0, end - _HEAD), end)) or {}
+        manifest = {
+            "format": "clerk-backup", "taken": now.isoformat(timespec="seconds"),
+            "reason": reason, "decisions": decisions,
+            "checkpoint": {"name": path.name, "size": size, "sha256": checkpoint_sha},
+            "journal": {"name": f"{path.name}.journal", "size": end, "sha256": journal_sha,
+                        "seq": last.get("seq", 0), "hash": last.get("hash", "")},
+        }
+        _write_new(incoming / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        fsync_dir(incoming)
+        final, number = root / now.strftime(STAMP), 1
+        while final.exists():
+            number += 1
+            final = root / f"{now.strftime(STAMP)}-{number}"
+        os.rename(incoming, final)
+        fsync_dir(root)
+    except (OSError, RegisterError) as error:
+        if fd >= 0:
+            os.close(fd)
+        shutil.rmtree(incoming, ignore_errors=True)
+        what = error.strerror or error if isinstance(error, OSError) else error
+        raise RegisterError(f"Could not back up {path} into {root}: {what}. The register "
+                            "itself is unaffected.") from error
+    rotate(path)
+    backup = _read(final)
+    assert backup is not None
+    return backup
+
+
+_HEAD = 4 * 1024 * 1024  # enough of a file's start for the meta, of its end for a line
+
+
+def _same(latest: Backup, head: bytes, size: int, end: int) -> bool:
+    """Nothing changed since `latest`: the same checkpoint (its own hash, at its start)
+    and the same journal length, and the backup still whole."""
+    noted = latest.manifest
+    if noted["journal"]["size"] != end or noted["checkpoint"]["size"] != size:
+        return False
+    theirs = read_window(latest.checkpoint, 0, _HEAD)
+    return _checkpoint_id(head) == _checkpoint_id(theirs) and not check_backup(latest)
+
+
+def _checkpoint_id(raw: bytes) -> bytes:
+    at = raw.find(HASH_KEY)
+    return raw[at:at + len(HASH_KEY) + 64] if at >= 0 else raw
+
+
+def _consistent(checkpoint: Path, journal: Path) -> str:
+    """What is wrong with a checkpoint and journal as a pair (empty: nothing)."""
+    if not _intact(checkpoint):
+        return "the register file is not as its checkpoint wrote it"
+    meta = _meta_of(read_window(checkpoint, 0, _HEAD))
+    offset = meta["journal_offset"]
+    if offset > os.lstat(journal).st_size:
+        return "the journal is shorter than the register file records"
+    last = jr.last_entry_before(read_window(journal, max(0, offset - _HEAD), offset))
+    if offset and (last is None or last["hash"] != meta["journal_hash"]):
+        return "the journal does not reach the point the register file records"
+    return ""
+
+
+def _intact(checkpoint: Path) -> bool:
+    """storage.checkpoint_intact, a piece at a time (a backup need not hold the file)."""
+    head = read_window(checkpoint, 0, _HEAD)
+    at = head.find(HASH_KEY)
+    if at < 0:
+        return False
+    at += len(HASH_KEY)
+    digest = hashlib.sha256(head[:at] + ZEROS.encode("ascii"))
+    fd = open_file(checkpoint, os.O_RDONLY)
+    try:
+        offset = at + 64
+        while chunk := os.pread(fd, 8 * 1024 * 1024, offset):
+            digest.update(chunk)
+            offset += len(chunk)
+    finally:
+        os.close(fd)
+    return digest.hexdigest().encode("ascii") == head[at:at + 64]
+
+
+def _meta_of(raw: bytes) -> dict[str, Any]:
+    """The meta document alone: a checkpoint writes it first, so the decisions (and the
+    time it takes to parse them) are never needed here."""
+    end = raw.find(b',"decisions":')
+    meta: dict[str, Any] = orjson.loads(raw[len(b'{"meta":'):end])["1"]
+    return meta
 
 
 def backup_if_none_today(register: Register, now: datetime | None = None) -> Backup | None:
     """The command line's daily backup: one listdir when today's already exists."""
     assert register.path is not None
     now = now or datetime.now()
-    today = now.strftime("%Y-%m-%d")
     try:
         names = os.listdir(backups_dir(register.path))
     except FileNotFoundError:
         names = []
     except OSError:
         return None
-    if any(name.startswith(today) for name in names):
+    if any(name.startswith(now.strftime("%Y-%m-%d")) for name in names):
         return None
     return take_backup(register, reason="daily", now=now).wait()
 
 
-def _finish(path: Path, incoming: Path, linked: bool, end: int, seq: int, last: str,
-            decisions: int, reason: str, now: datetime) -> Backup:
-    checkpoint = incoming / path.name
-    journal_source = Path(f"{path}.journal")
-    journal_copy = incoming / journal_source.name
-    previous = _latest(path)
-    journal_sha = _share_journal(previous, journal_copy, end, seq, last)
-    if journal_sha is None:
-        journal_sha = _copy_prefix(journal_source, journal_copy, end)
-        if _sha256(journal_copy) != journal_sha:
-            raise RegisterError(f"The backup's copy of {journal_source} does not match the "
-                                "journal (the disk may be failing); it was not kept.")
-        if end and _last_entry(journal_copy) != (seq, last):
-            raise RegisterError(f"The backup's copy of {journal_source} does not end at the "
-                                f"register's last change (entry {seq}); it was not kept.")
-    manifest = {
-        "format": "clerk-backup",
-        "taken": now.isoformat(timespec="seconds"),
-        "reason": reason,
-        "decisions": decisions,
-        "checkpoint": {"name": path.name, "size": checkpoint.stat().st_size,
-                       "sha256": _checkpoint_sha(previous, checkpoint), "linked": linked},
-        "journal": {"name": journal_copy.name, "size": end, "sha256": journal_sha,
-                    "seq": seq, "hash": last},
-    }
-    _write_new(incoming / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-    fsync_dir(incoming)
-    root = incoming.parent
-    name = now.strftime(_STAMP)
-    final, number = root / name, 1
-    while final.exists():
-        number += 1
-        final = root / f"{name}-{number}"
-    os.rename(incoming, final)
-    fsync_dir(root)
-    rotate(path, now)
-    backup = _read(final)
-    assert backup is not None
-    return backup
-
-
-# A start with nothing saved since the last backup (the usual case: the app opened, read,
-# closed) would copy and hash the same hundreds of megabytes at 100,000 decisions. Backup
-# files are never changed once complete, so the new backup shares the previous one's files
-# (hard links: the same bytes, verified when first copied) wherever they are unchanged.
-
-
-def _latest(path: Path) -> Backup | None:
-    backups = list_backups(path)
-    return backups[0] if backups else None
-
-
-def _share_journal(previous: Backup | None, target: Path, end: int, seq: int,
-                   last: str) -> str | None:
-    """Link the previous backup's journal copy if it ends where the register does now;
-    its SHA-256, or None (copy the journal)."""
-    if previous is None:
-        return None
-    noted = previous.manifest["journal"]
-    if (noted.get("size"), noted.get("seq"), noted.get("hash")) != (end, seq, last):
-        return None
-    try:
-        if previous.journal.stat().st_size != end:
-            return None
-        os.link(previous.journal, target)
-    except OSError:
-        return None
-    return str(noted["sha256"])
-
-
-def _checkpoint_sha(previous: Backup | None, checkpoint: Path) -> str:
-    """The previous backup's hash when it links this very file (no checkpoint since)."""
-    if previous is not None and previous.manifest["checkpoint"].get("linked"):
-        try:
-            if os.path.samefile(previous.checkpoint, checkpoint):
-                return str(previous.manifest["checkpoint"]["sha256"])
-        except OSError:
-            pass
-    return _sha256(checkpoint)
-
-
-def _make_dir(folder: Path) -> None:
-    folder.mkdir(mode=DIR_MODE, exist_ok=True)
-    os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
-
-
 def _remove_incomplete(root: Path) -> None:
-    """Incoming folders of backups that a crash interrupted (we hold the writer's lock)."""
+    """Incoming folders of backups that a crash interrupted (not ours: another pid's)."""
     for entry in os.scandir(root):
         if entry.name.startswith(".incoming-") and entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
 
 
-def _link_or_copy(source: Path, target: Path) -> bool:
-    try:
-        os.link(source, target)
-        return True
-    except OSError:
-        _copy_prefix(source, target, None)
-        return False
-
-
-def _write_new(target: Path, payload: bytes) -> None:
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+def _write_new(target: Path, payload: bytes) -> str:
+    fd = open_file(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(payload)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _copy_prefix(source: Path, target: Path, length: int | None) -> str:
-    """Copy the first `length` bytes (all if None) owner-only and fsynced; return SHA-256."""
-    digest = hashlib.sha256()
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    with os.fdopen(fd, "wb") as out:
-        remaining = length
-        if remaining != 0:
-            try:
-                handle = open(source, "rb")
-            except FileNotFoundError:
-                handle = None
-            if handle is not None:
-                with handle:
-                    while remaining is None or remaining > 0:
-                        chunk = handle.read(_CHUNK if remaining is None
-                                            else min(_CHUNK, remaining))
-                        if not chunk:
-                            break
-                        digest.update(chunk)
-                        out.write(chunk)
-                        if remaining is not None:
-                            remaining -= len(chunk)
-            if remaining:
-                raise RegisterError(f"{source} is shorter than the register recorded; the "
-                                    "backup was not kept.")
-        out.flush()
-        os.fsync(out.fileno())
-    return digest.hexdigest()
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _last_entry(journal: Path) -> tuple[int, str] | None:
-    """(seq, hash) of the journal's last line, reading only its end."""
-    with open(journal, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        take = min(size, 64 * 1024)
-        while True:
-            handle.seek(size - take)
-            tail = handle.read(take)
-            start = tail.rfind(b"\n", 0, len(tail) - 1)
-            if start >= 0 or take == size:
-                break
-            take = min(size, take * 4)
-    try:
-        entry = orjson.loads(tail[start + 1:])
-        return entry["seq"], entry["hash"]
-    except (orjson.JSONDecodeError, KeyError, TypeError):
-        return None
+    return sha256_of(target)
 
 
 # ---- listing and rotating ----------------------------------------------------------------
@@ -354,18 +289,24 @@ def _last_entry(journal: Path) -> tuple[int, str] | None:
 
 def _read(folder: Path) -> Backup | None:
     try:
-        manifest = orjson.loads((folder / MANIFEST).read_bytes())
+        manifest = orjson.loads(read_bytes(folder / MANIFEST))
         taken = datetime.fromisoformat(manifest["taken"])
         size = manifest["checkpoint"]["size"] + manifest["journal"]["size"]
         return Backup(folder.name, folder, taken, manifest.get("reason", ""),
                       manifest.get("decisions"), size, manifest)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RegisterError):
         return None
+
+
+def _latest(path: Path) -> Backup | None:
+    backups = list_backups(path)
+    return backups[0] if backups else None
 
 
 def list_backups(path: Path, now: datetime | None = None) -> list[Backup]:
     """Complete backups, newest first, each with the kinds that keep it."""
     root = backups_dir(path)
+    refuse_link(root)
     try:
         names = os.listdir(root)
     except FileNotFoundError:
@@ -373,17 +314,10 @@ def list_backups(path: Path, now: datetime | None = None) -> list[Backup]:
     found = [b for name in names if not name.startswith(".")
              if (b := _read(root / name)) is not None]
     found.sort(key=lambda b: (b.taken, b.name), reverse=True)
-    _mark_kinds(found)
-    return found
-
-
-def _mark_kinds(newest_first: list[Backup]) -> None:
     days: set[str] = set()
     months: set[str] = set()
-    for number, backup in enumerate(newest_first):
-        backup.kinds = []
-        if number < KEEP_STARTS:
-            backup.kinds.append("start")
+    for number, backup in enumerate(found):
+        backup.kinds = ["start"] if number < KEEP_STARTS else []
         day, month = backup.taken.strftime("%Y-%m-%d"), backup.taken.strftime("%Y-%m")
         if day not in days and len(days) < KEEP_DAYS:
             days.add(day)
@@ -391,6 +325,7 @@ def _mark_kinds(newest_first: list[Backup]) -> None:
         if month not in months and len(months) < KEEP_MONTHS:
             months.add(month)
             backup.kinds.append("monthly")
+    return found
 
 
 def rotate(path: Path, now: datetime | None = None) -> list[str]:
@@ -409,25 +344,16 @@ def check_backup(backup: Backup) -> list[str]:
     for part, file in (("checkpoint", backup.checkpoint), ("journal", backup.journal)):
         expected = backup.manifest[part]
         try:
-            if file.stat().st_size != expected["size"]:
-                problems.append(f"{file.name} is {file.stat().st_size} bytes, "
-                                f"expected {expected['size']}")
-            elif _sha256(file) != expected["sha256"]:
+            size = os.lstat(file).st_size
+            if size != expected["size"]:
+                problems.append(f"{file.name} is {size} bytes, expected {expected['size']}")
+            elif sha256_of(file) != expected["sha256"]:
                 problems.append(f"{file.name} has changed since the backup was taken")
         except FileNotFoundError:
-            if part == "checkpoint" or expected["size"]:
-                problems.append(f"{file.name} is missing")
+            problems.append(f"{file.name} is missing")
+        except RegisterError as error:
+            problems.append(str(error))
     return problems
-
-
-# ---- restoring ---------------------------------------------------------------------------
-
-
-@dataclass
-class Restored:
-    backup: Backup
-    decisions: int
-    aside: list[Path]  # where the files that were in place now are
 
 
 def find_backup(path: Path, name: str) -> Backup:
@@ -441,74 +367,3 @@ def find_backup(path: Path, name: str) -> Backup:
             return backup
     raise RegisterError(f"No backup {name!r} of {path}. `clerk backups` lists them "
                         f"(newest: {backups[0].name}).")
-
-
-def restore(path: Path, name: str, now: datetime | None = None) -> Restored:
-    """Put backup `name` in place of the register, moving the current file and journal aside
-    to PATH.before-restore-<time> (nothing is deleted). Takes the writer's lock."""
-    from clerk.store.register import Register
-    from clerk.store.storage import WriterLock
-
-    now = now or datetime.now()
-    lock = WriterLock(path)
-    lock.acquire()
-    temps: list[Path] = []
-    try:
-        backup = find_backup(path, name)
-        problems = check_backup(backup)
-        if problems:
-            raise RegisterError(f"Backup {backup.name} is damaged ({'; '.join(problems)}); "
-                                "nothing was changed. Choose another from `clerk backups`.")
-        try:
-            with Register.open(backup.checkpoint) as copy:  # replays its journal: all checked
-                decisions = len(copy)
-        except RegisterError as error:
-            raise RegisterError(f"Backup {backup.name} cannot be opened ({error}); nothing was "
-                                "changed. Choose another from `clerk backups`.") from None
-        journal = Path(f"{path}.journal")
-        try:
-            new_checkpoint = _temp_copy(backup.checkpoint, path, temps)
-            new_journal = _temp_copy(backup.journal, path, temps)
-            aside = Path(f"{path}.before-restore-{now.strftime(_STAMP)}")
-            number = 1
-            while aside.exists() or Path(f"{aside}.journal").exists():
-                number += 1
-                aside = Path(f"{path}.before-restore-{now.strftime(_STAMP)}-{number}")
-            moved = []
-            for current, target in ((path, aside), (journal, Path(f"{aside}.journal"))):
-                if current.exists():
-                    os.rename(current, target)
-                    moved.append(target)
-            # The journal first: a register file with no journal would be refused as damaged.
-            os.replace(new_journal, journal)
-            os.replace(new_checkpoint, path)
-            Path(f"{path}.index").unlink(missing_ok=True)  # a cache of the old file's layout
-            temps.clear()
-            fsync_dir(path.parent)
-        except OSError as error:
-            raise RegisterError(
-                f"Could not restore {backup.name}: {error.strerror or error}. The register "
-                f"files now in place are listed by `ls {path}*`; the ones before the restore "
-                "are *.before-restore-*."
-            ) from error
-        return Restored(backup, decisions, moved)
-    finally:
-        for temp in temps:
-            temp.unlink(missing_ok=True)
-        lock.release()
-
-
-def _temp_copy(source: Path, register_path: Path, temps: list[Path]) -> Path:
-    import tempfile
-
-    fd, name = tempfile.mkstemp(dir=register_path.parent, prefix=f".{register_path.name}.",
-                                suffix=".tmp")
-    os.close(fd)
-    temp = Path(name)
-    temps.append(temp)
-    temp.unlink()
-    if source.exists():
-        _copy_prefix(source, temp, None)
-    else:
-        _write_new(temp, b"")
-    return temp

@@ -1,446 +1,467 @@
-"""The Register: the decisions of one council, loaded into memory, saved through the journal.
+"""The Register: the decisions of one council, as TinyDB documents, saved through the journal.
 
-Opening reads the checkpoint file once (orjson) and replays the journal entries written
-after it; every read after that comes from memory. A save appends one hash-chained line to
-the journal and fsyncs it before touching memory, so a save that returned survives any
-crash. The checkpoint file is rewritten (atomically) only on close() and when the journal
-tail grows past CHECKPOINT_ENTRIES or CHECKPOINT_BYTES, so a save costs the same at 100 or
-100,000 decisions. Hot paths use our own {ref: doc_id} index; `db` is a real TinyDB over
-the same dicts for ad-hoc queries.
+Decisions live in TinyDB's "decisions" table (the council profile in "meta", notices and
+other events in "events"), read with `Table.get`/`all`/`search` and written with
+`insert_multiple`/`update` through `JournalStorage`, which makes each change one fsynced,
+hash-chained journal append before it counts. Any number of clerks may have a register
+open: each save takes the lock on the journal, reads what the others appended since this
+register last looked, re-runs the caller's move on that latest state (`change`) and
+appends. `refresh()` reads the others' changes without saving. The register file is a
+checkpoint, written whole at close (and by `checkpoint_if_due`, off the app's UI thread),
+never on the save path.
 """
 
 from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
 
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.domain.entries import Entry, entry_of
 from clerk.domain.validate import problems_in
-from clerk.store import journal as journal_mod
+from clerk.store import history as hist
+from clerk.store import journal as jr
 from clerk.store.errors import (
     InvalidDecision,
     NotFound,
+    RegisterCorrupt,
     RegisterError,
     RegisterReadOnly,
-    RegisterTooNew,
 )
-from clerk.store.journal import JournalEntry, JournalWriter, encode_entry, now_stamp
-from clerk.store.loading import load_register
-from clerk.store.offsets import LazyDocs
-from clerk.store.schema import META_ID, bump_counter
-from clerk.store.storage import AtomicJSONStorage, WriterLock
-
-if TYPE_CHECKING:
-    from tinydb import TinyDB
+from clerk.store.files import atomic_write
+from clerk.store.journal import JournalEntry
+from clerk.store.loading import Opened, check_journal, journal_path, open_files, way_out
+from clerk.store.schema import META_ID, bump_counter, new_register
+from clerk.store.storage import JournalStorage, RegisterTable, encode_checkpoint
+from clerk.store.tables import Ids, apply_entry
 
 
 class Register:
-    CHECKPOINT_ENTRIES = 500  # journal entries after the checkpoint before writing a new one
+    CHECKPOINT_ENTRIES = 500  # journal entries past the checkpoint before one is due
     CHECKPOINT_BYTES = 4 * 1024 * 1024  # ... or this many bytes of journal
-    CLOSE_CHECKPOINT_MAX_BYTES = 4 * 1024 * 1024  # files up to this size: checkpoint on close
 
-    def __init__(
-        self,
-        data: dict[str, dict[str, Any]],
-        *,
-        path: Path | None,
-        writable: bool,
-        lock: WriterLock | None = None,
-    ) -> None:
+    def __init__(self, opened: Opened, *, path: Path | None, writable: bool) -> None:
         self.path = path
         self.writable = writable
-        self._lock = lock
-        self._storage = AtomicJSONStorage(path, data)
-        self._db: TinyDB | None = None
-        self._meta: dict[str, Any] = data["meta"][META_ID]
-        self._decisions: dict[str, dict[str, Any]] = data["decisions"]
-        refs = getattr(self._decisions, "refs", None)  # offsets.LazyDocs: no parsing
-        self._index = refs() if refs is not None else {
-            doc["ref"]: doc_id for doc_id, doc in self._decisions.items()}
-        self._next_id = max(map(int, self._decisions), default=0) + 1
-        self._council: CouncilProfile | None = None
-        self._seq: int = self._meta["journal_seq"]
-        self._prev: str = self._meta["journal_hash"]
-        self._writer: JournalWriter | None = None
-        self._journal_end = self._meta["journal_offset"]
-        self._memory_journal: list[dict[str, Any]] = []  # in memory: the entries themselves
+        self.warn: Callable[[str], None] = _warn  # what close() says when a checkpoint fails
+        self._storage = JournalStorage(opened.tables)
+        self.db = TinyDB(storage=lambda: self._storage)
+        self.db.table_class = RegisterTable
+        self._decisions = self.db.table("decisions")
+        self._meta = self.db.table("meta")
+        self._events = self.db.table("events")
+        self._ids = opened.ids or Ids(opened.tables["decisions"])
+        self._journal = opened.journal
+        self._end, self._seq, self._prev = opened.end, opened.seq, opened.prev
+        self._digest: Any = None  # SHA-256 of the journal up to _end, once checked
+        self._checked_against = dict(opened.tables["meta"][META_ID])  # the checkpoint's
+        self._checkpointed = opened.tables["meta"][META_ID]["journal_offset"]
+        self._checkpointed_seq = opened.tables["meta"][META_ID]["journal_seq"]
+        self._memory_journal: list[dict[str, Any]] = []  # in-memory registers only
+        self._history = hist.HistoryIndex()
         self._reserved: dict[int, int] = {}  # next_ref numbers handed out, not yet saved
-        self._tail_entries = 0
-        self._tail_bytes = 0
-        self._dirty = False
+        self._council: CouncilProfile | None = None
         self._closed = False
-        # Saves may come from a TUI worker thread while another saves: one at a time,
-        # or two entries could claim the same seq and break the chain.
-        self._write_lock = threading.RLock()
+        # One save (or refresh, or checkpoint snapshot) at a time within this process.
+        self._lock = threading.RLock()
 
     # ---- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls,
-        path: Path,
-        *,
-        write: bool = False,
-        create: bool = False,
-        council: CouncilProfile | None = None,
-    ) -> Register:
-        """Open the register at `path`; `write` takes the writer's lock until close()."""
+    def open(cls, path: Path, *, write: bool = False, create: bool = False,
+             council: CouncilProfile | None = None) -> Register:
+        """Open the register at `path` (`write`: this process may save to it)."""
         path = Path(path)
-        data, migrated, lock = load_register(path, write=write, create=create, council=council)
-        register = cls(data, path=path, writable=write, lock=lock)
         try:
-            register._replay()
-            if write:
-                register._writer = JournalWriter(register.journal_path, register._journal_end)
-                if migrated or register._tail_due():
-                    register.checkpoint()
-        except BaseException as error:
-            register._closed = True
-            if register._writer is not None:
-                register._writer.close()
-            if lock is not None:
-                lock.release()
-            if isinstance(error, OSError):
-                raise RegisterError.cannot_open(path, error) from error
-            raise
+            opened = open_files(path, write=write, create=create, council=council)
+        except OSError as error:
+            raise RegisterError.cannot_open(path, error) from error
+        register = cls(opened, path=path, writable=write)
+        if write and opened.migrated:
+            try:
+                register.checkpoint()
+            except BaseException:
+                register._close_files()
+                raise
         return register
 
     @classmethod
-    def in_memory(cls, council: CouncilProfile) -> Register:
+    def in_memory(cls, council: CouncilProfile, *, writable: bool = True) -> Register:
         """A register with no files (tests, the TUI's tests); the journal is kept in memory."""
-        from clerk.store.schema import new_register
-
-        return cls(new_register(council.to_dict()), path=None, writable=True)
+        return cls(Opened(new_register(council.to_dict()), None, 0, 0, jr.GENESIS),
+                   path=None, writable=writable)
 
     @property
     def journal_path(self) -> Path:
         if self.path is None:
             raise RegisterError("An in-memory register has no journal file.")
-        return Path(f"{self.path}.journal")
-
-    def _replay(self) -> None:
-        assert self.path is not None
-        offset = self._meta["journal_offset"]
-        tail = journal_mod.read_tail(self.journal_path, self.path, offset, self._seq, self._prev)
-        for entry in tail.entries:
-            self._apply(entry)
-            self._seq, self._prev = entry["seq"], entry["hash"]
-        self._journal_end = tail.end
-        self._tail_entries = len(tail.entries)
-        self._tail_bytes = tail.end - offset
-        self._dirty = bool(tail.entries)
+        return journal_path(self.path)
 
     # ---- reading -----------------------------------------------------------------------
 
     @property
     def council(self) -> CouncilProfile:
         if self._council is None:
-            self._council = CouncilProfile.from_dict(self._meta["council"])
+            meta = self._meta.get(doc_id=int(META_ID))
+            assert meta is not None
+            self._council = CouncilProfile.from_dict(meta["council"])
         return self._council
 
-    @property
-    def db(self) -> TinyDB:
-        """TinyDB over the live data, for ad-hoc queries: db.table("decisions").search(...)."""
-        if self._db is None:
-            from tinydb import TinyDB
-
-            storage = self._storage
-            self._db = TinyDB(storage=lambda: storage)
-        return self._db
-
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._ids.of)
 
     def __contains__(self, ref: object) -> bool:
-        return ref in self._index
+        return ref in self._ids.of
 
     def get(self, ref: str) -> Decision:
         return Decision.from_dict(self.get_raw(ref))
 
     def get_raw(self, ref: str) -> dict[str, Any]:
-        """The stored dict itself (no copy): read it, never change it."""
-        doc_id = self._index.get(ref)
-        if doc_id is None:
+        """The stored document (a TinyDB Document: read it, never change it)."""
+        doc_id = self._ids.of.get(ref)
+        doc = self._decisions.get(doc_id=doc_id) if doc_id is not None else None
+        if doc is None:
             where = self.path if self.path is not None else "the register"
             raise NotFound(f"No decision {ref} in {where}. `clerk list` shows the references.")
-        return self._decisions[doc_id]
+        return doc  # type: ignore[return-value]
 
     def refs(self) -> list[str]:
-        return list(self._index)
+        return list(self._ids.of)
 
     def raw_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        decisions = self._decisions
-        for ref, doc_id in list(self._index.items()):
-            yield ref, decisions[doc_id]
+        """Every stored document, in register order: read them, never change them. A
+        snapshot of the table taken at once (a save replaces documents, never changes one
+        in place), so no copy of a document is made and a save meanwhile is harmless."""
+        for doc in list(self._storage.tables["decisions"].values()):
+            yield doc["ref"], doc
 
     def index_entries(self) -> list[Entry]:
         """Every decision's `Entry` (what a list filters and sorts on), in `refs()` order.
-
-        Decisions unchanged since the checkpoint was read give the entry the checkpoint
-        stored (no decision is parsed: ~0.1 s at 100,000, the first time); the others are
-        derived. Safe to call from a worker thread while another saves."""
-        decisions = self._decisions
-        index = dict(self._index)  # a save from another thread must not move it meanwhile
-        if not isinstance(decisions, LazyDocs):  # a full parse: work every entry out
-            return [entry_of(ref, decisions[doc_id]) for ref, doc_id in index.items()]
-        # no tuple per decision: at 100,000 those set off ~50 ms of garbage collections
-        refs, ids = list(index), list(index.values())
-        out: list[Entry | None] = list(map(decisions.stored_entries().get, ids))
-        changed = decisions.changed_ids()
-        if changed or None in out:
-            for at, doc_id in enumerate(ids):
-                if out[at] is None or doc_id in changed:
-                    out[at] = entry_of(refs[at], decisions[doc_id])
-        return out  # type: ignore[return-value]  # no None is left
+        Safe to call from a worker thread while another saves."""
+        return [entry_of(ref, doc) for ref, doc in self.raw_items()]
 
     def next_ref(self, year: int) -> str:
-        """The next free reference for `year`, e.g. "D2013-004".
-
-        The counter in meta moves when a decision is saved, so abandoned drafts leave no
-        gaps in the register; within one session each call hands out a new number.
-        """
-        number = max(self._meta["ref_counters"].get(str(year), 0), self._reserved.get(year, 0))
+        """The next free reference for `year`, e.g. "D2013-004" (a save refuses it if
+        another clerk took it meanwhile); within one session each call hands out a new one."""
+        meta = self._meta.get(doc_id=int(META_ID))
+        assert meta is not None
+        number = max(meta["ref_counters"].get(str(year), 0), self._reserved.get(year, 0))
         while True:
             number += 1
             ref = f"D{year}-{number:03d}"
-            if ref not in self._index:
+            if ref not in self._ids.of:
                 self._reserved[year] = number
                 return ref
 
     def history(self, ref: str) -> list[JournalEntry]:
-        """Every recorded change to `ref`, oldest first."""
-        if self.path is None:
-            return [journal_mod.entry_about(entry, ref) for entry in self._memory_journal
-                    if journal_mod.is_about(entry, ref)]
-        return journal_mod.history(self.journal_path, ref, self._journal_end)
-
-    # ---- events and the past (CONTRACT.md) ---------------------------------------------
-
-    def record_event(self, action: str, payload: dict[str, Any],
-                     refs: Sequence[str] = ()) -> JournalEntry:
-        """Journal something that changes no decision (a notice published); durable on
-        return, and in `history(ref)` for each of `refs`."""
-        clash = journal_mod.RESERVED_KEYS & payload.keys()
-        if clash:
-            raise RegisterError(f"An event cannot carry {', '.join(sorted(clash))}: "
-                                "those names are the journal's own.")
-        with self._write_lock:
-            (entry,) = self._record_locked([{"refs": list(refs), **payload}], action)
-        return JournalEntry.from_dict(entry)
+        """Every journal entry about `ref`, oldest first, each with what it changed. The
+        first call reads the journal once (call it from a worker in the app); later calls
+        read only what was appended since, and the lines about `ref`."""
+        with self._lock:
+            if self._journal is None:
+                entries = [e for e in self._memory_journal if ref in hist.refs_of(e)]
+            else:
+                self._history.catch_up(self._journal, self._end)
+                entries = self._history.entries(self._journal, ref)
+        return hist.with_changes(ref, entries)
 
     def events(self, action_prefix: str = "") -> list[dict[str, Any]]:
         """The entries `record_event` wrote whose action starts so, oldest first."""
-        return [entry for entry in self._entries(b'"refs":')
-                if journal_mod.is_event(entry) and entry["action"].startswith(action_prefix)]
+        with self._lock:  # no save adds one while TinyDB walks the table
+            found = [dict(doc) for doc in self._events.all()
+                     if str(doc.get("action", "")).startswith(action_prefix)]
+        return sorted(found, key=lambda entry: entry["seq"])
 
     def as_of(self, moment: datetime) -> Register:
         """A read-only register as it stood at `moment`: every entry stamped at or before it."""
         if moment.tzinfo is not None:
             moment = moment.astimezone().replace(tzinfo=None)  # the journal stamps local time
-        kept = [entry for entry in self._entries()
-                if datetime.fromisoformat(entry["at"]) <= moment]
-        council = next((entry["council"] for entry in reversed(kept) if "council" in entry),
-                       self._meta["council"])  # the first profile is not journaled
-        from clerk.store.schema import new_register
-
-        past = Register(new_register(council), path=None, writable=False)
-        for entry in kept:
-            past._apply(entry)
-            past._memory_journal.append(entry)
+        stamp = moment.isoformat(timespec="seconds")
+        with self._lock:
+            if self._journal is None:
+                entries = list(self._memory_journal)
+            else:
+                entries = hist.read_all(self._journal, self._end)
+        council = next((e["council"] for e in entries if "council" in e),
+                       self.council.to_dict())  # registers made before it was journaled
+        past = Register.in_memory(CouncilProfile.from_dict(council), writable=False)
+        tables = past._storage.tables
+        for entry in entries:
+            if entry["at"] <= stamp:
+                apply_entry(tables, past._ids, entry, self.path)
+                past._memory_journal.append(entry)
         return past
 
-    def _entries(self, needle: bytes = b"") -> list[dict[str, Any]]:
-        if self.path is None:
-            return list(self._memory_journal)
-        return journal_mod.entries(self.journal_path, self._journal_end, needle)
+    # ---- others' changes ---------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Read what other clerks appended to the journal since this register last looked;
+        True if anything changed (`last_refreshed` names the decisions)."""
+        if self._journal is None or self._closed:
+            return False
+        with self._lock:
+            self._journal.check_in_place("this register cannot follow it.")
+            return bool(self._read_new(locked=False))
+
+    last_refreshed: tuple[str, ...] = ()
+
+    def _read_new(self, *, locked: bool) -> set[str]:
+        assert self._journal is not None
+        size = self._journal.size()
+        if size == self._end:
+            return set()
+        if size < self._end:
+            raise RegisterCorrupt(
+                f"The journal {self._journal.path} is shorter ({size} bytes) than this "
+                f"register has already read ({self._end} bytes): it was cut short. "
+                + way_out(self.path or Path("register")))
+        data = self._journal.read(self._end)
+        chunk = jr.read_chain(data, self._end, self._seq, self._prev, self._seq + 1,
+                              name=f"The journal {self._journal.path}")
+        changed: set[str] = set()
+        if chunk.entries:
+            for entry in chunk.entries:  # readers take whole snapshots: list(d.values())
+                ref = apply_entry(self._storage.tables, self._ids, entry, self.path)
+                changed.update([ref] if ref else hist.refs_of(entry))
+            for table in (self._decisions, self._meta, self._events):
+                table.clear_cache()
+            self._council = None
+            last = chunk.entries[-1]
+            self._end, self._seq, self._prev = chunk.end, last["seq"], last["hash"]
+            if self._digest is not None:
+                self._digest.update(data[:len(data) - chunk.leftover])
+        if locked and chunk.leftover:  # under the lock: a crashed writer's unfinished append
+            self._journal.truncate(self._end)
+        self.last_refreshed = tuple(sorted(changed))
+        return changed
 
     # ---- writing -----------------------------------------------------------------------
 
+    def change(self, ref: str, move: Callable[[Decision], Decision], *, action: str) -> Decision:
+        """Apply `move` to the latest version of `ref` (after reading what other clerks
+        saved) and save the result durably; returns it. The move may raise to refuse."""
+        with self._writing():
+            changed = move(self.get(ref))
+            if changed.ref != ref:
+                raise RegisterError(f"A change to {ref} cannot save {changed.ref}.")
+            self._commit([{"ref": ref, "doc": _checked(changed)}], action)
+        return changed
+
     def save(self, decision: Decision, *, action: str) -> None:
-        """Record the decision as it now stands; durable when this returns."""
+        """Record the decision as it now stands; durable when this returns. Refused if
+        another clerk changed (or created) the same decision since this register looked."""
         self.save_many([decision], action=action)
 
     def save_many(self, decisions: list[Decision], *, action: str) -> None:
-        """Save many decisions with one fsync (demo generation, import)."""
-        payloads = []
-        for decision in decisions:
-            doc = decision.to_dict()
-            if not doc.get("ref"):
-                raise RegisterError(
-                    f"Cannot save {decision.title or 'a decision'!r}: it has no reference yet "
-                    "(Register.next_ref gives the next one)."
-                )
-            problems = problems_in(Decision, doc)
-            if problems:  # nothing invalid is written, so every export re-imports
-                raise InvalidDecision(
-                    f"Cannot save {doc['ref']}: {'; '.join(problems)}. Nothing was saved."
-                )
-            payloads.append({"ref": doc["ref"], "doc": doc})
-        self._record(payloads, action)
+        """Save many decisions with one fsync (demo generation, import, notices)."""
+        self.save_docs([_checked(decision) for decision in decisions], action=action,
+                       checked=True)
 
-    def save_docs(self, docs: list[dict[str, Any]], *, action: str) -> None:
-        """Save documents already in the stored shape (`Decision.to_dict()`), with one fsync.
-
-        For bulk imports that build the dicts themselves (the synthetic registers): skips
-        the Decision round trip, which costs about 0.5 ms a decision.
-        """
+    def save_docs(self, docs: list[dict[str, Any]], *, action: str,
+                  checked: bool = False) -> None:
+        """Save documents already in the stored shape (`Decision.to_dict()`), with one fsync."""
         for doc in docs:
             if not isinstance(doc.get("ref"), str) or not doc["ref"]:
                 raise RegisterError("Cannot save a document without a reference.")
-        self._record([{"ref": doc["ref"], "doc": doc} for doc in docs], action)
+        with self._writing() as others:
+            clash = sorted(others & {doc["ref"] for doc in docs})
+            if clash:
+                raise RegisterError(
+                    f"{', '.join(clash)} was changed by another clerk a moment ago; this "
+                    "change was NOT saved. Look at it again and make the change again.")
+            self._commit([{"ref": doc["ref"], "doc": doc} for doc in docs], action)
 
     def set_council(self, profile: CouncilProfile) -> None:
-        self._record([{"council": profile.to_dict()}], "council profile")
+        with self._writing():
+            self._commit([{"council": profile.to_dict()}], "council profile")
 
-    def _record(self, payloads: list[dict[str, Any]], action: str) -> None:
-        with self._write_lock:
-            self._record_locked(payloads, action)
+    def record_event(self, action: str, payload: dict[str, Any],
+                     refs: Sequence[str] = ()) -> JournalEntry:
+        """Journal something that changes no decision (a notice published); durable on
+        return, and in `history(ref)` for each of `refs`."""
+        clash = jr.RESERVED_KEYS & payload.keys()
+        if clash:
+            raise RegisterError(f"An event cannot carry {', '.join(sorted(clash))}: those "
+                                "names are the journal's own.")
+        with self._writing():
+            (entry,) = self._commit([{"refs": list(refs), **payload}], action)
+        return JournalEntry.from_dict(entry)
 
-    def _record_locked(self, payloads: list[dict[str, Any]], action: str
-                       ) -> list[dict[str, Any]]:
-        """Journal first (durable), then memory; then a checkpoint if the tail is long."""
+    @contextmanager
+    def _writing(self) -> Iterator[set[str]]:
+        """This process's lock, then the journal's; what others saved read in first."""
         self._require_writable()
-        if not payloads:
-            return []
-        at, seq, prev = now_stamp(), self._seq, self._prev
-        entries, lines = [], []
-        count = len(payloads)
-        for index, payload in enumerate(payloads):
-            seq += 1
-            if count > 1:  # all or nothing on replay: see journal._finished
-                payload = {**payload, "batch": [index, count]}
-            entry, line = encode_entry(seq, prev, action, at, payload)
-            prev = entry["hash"]
-            entries.append(entry)
-            lines.append(line)
-        if self._writer is not None:
-            self._writer.append(lines)
-            self._journal_end = self._writer.end
-        self._seq, self._prev = seq, prev
-        for entry in entries:
-            self._apply(entry)
-            if self.path is None:
-                self._memory_journal.append(entry)
-        self._tail_entries += len(lines)
-        self._tail_bytes += sum(map(len, lines))
-        self._dirty = True
-        if self._db is not None:
-            for name in self._db.tables():
-                self._db.table(name).clear_cache()  # TinyDB caches query results
-        if self._writer is not None and self._tail_due():
-            self._auto_checkpoint()
-        return entries
+        with self._lock:
+            if self._journal is None:
+                yield set()
+                return
+            with self._journal.locked():
+                self.check_journal()
+                yield self._read_new(locked=True)
 
-    def _apply(self, entry: dict[str, Any]) -> None:
-        if "doc" in entry:
-            doc = entry["doc"]
-            ref = doc["ref"]
-            doc_id = self._index.get(ref)
-            if doc_id is None:
-                doc_id = str(self._next_id)
-                self._next_id += 1
-                self._index[ref] = doc_id
-            self._decisions[doc_id] = doc
-            bump_counter(self._meta["ref_counters"], ref)
-        elif "council" in entry:
-            self._meta["council"] = entry["council"]
+    def check_journal(self) -> None:
+        """Check the whole journal up to the checkpoint once, before this register first
+        appends (the app calls it off the UI thread just after opening)."""
+        with self._lock:
+            if self._digest is None and self._journal is not None and self.writable:
+                self._digest = check_journal(self.path or Path(), self._journal,
+                                             self._checked_against, self._end)
+
+    def _commit(self, payloads: list[dict[str, Any]], action: str) -> list[dict[str, Any]]:
+        """Through TinyDB into the tables, journaled as one fsynced append before it counts."""
+        entries, data = jr.encode_batch(self._seq, self._prev, action, payloads)
+        new_ids: list[str] = []
+
+        def append() -> None:
+            if self._journal is not None:
+                self._journal.append(data, self._end)
+
+        replacing: dict[str, dict[str, Any]] = {}
+        inserting: dict[str, Document] = {}
+        try:
+            with self._storage.change(append):
+                for entry in entries:
+                    if "doc" in entry:
+                        ref, doc = entry["ref"], entry["doc"]
+                        doc_id = self._ids.of.get(ref)
+                        if ref in inserting or doc_id is None:
+                            if doc_id is None:
+                                new_ids.append(ref)
+                                doc_id = self._ids.new(ref)
+                            inserting[ref] = Document(doc, doc_id=doc_id)
+                        else:
+                            replacing[ref] = doc
+                    elif "council" in entry:
+                        self._meta.update({"council": entry["council"]},
+                                          doc_ids=[int(META_ID)])
+                    else:
+                        self._events.insert(Document(entry, doc_id=len(self._events) + 1))
+                if inserting:
+                    self._decisions.insert_multiple(list(inserting.values()))
+                if replacing:
+                    self._decisions.update(_replace_by_ref(replacing),
+                                           doc_ids=[self._ids.of[ref] for ref in replacing])
+        except BaseException:
+            for ref in new_ids:
+                del self._ids.of[ref]
+            self._ids.top -= len(new_ids)
+            raise
+        self._end += len(data)
+        self._seq, self._prev = entries[-1]["seq"], entries[-1]["hash"]
+        if self._digest is not None:
+            self._digest.update(data)
+        counters = self._storage.tables["meta"][META_ID]["ref_counters"]  # derived: not
+        for ref in [*replacing, *inserting]:  # journaled, kept in step on replay
+            bump_counter(counters, ref)
+        if any("council" in entry for entry in entries):
             self._council = None
-        elif journal_mod.is_event(entry):
-            pass  # changes no decision
-        else:
-            raise RegisterTooNew(
-                f"The journal of {self.path} holds a change this clerk does not understand "
-                f"(entry {entry['seq']}, {entry['action']!r}): upgrade clerk; nothing was "
-                "changed."
-            )
+        if self._journal is None:
+            self._memory_journal.extend(entries)
+        return entries
 
     def _require_writable(self) -> None:
         if self._closed:
             raise RegisterError(f"The register {self.path or '(in memory)'} is closed.")
         if not self.writable:
             raise RegisterReadOnly(
-                f"The register {self.path} was opened read-only; this command cannot change it."
-            )
+                f"The register {self.path} was opened read-only; this command cannot change it.")
 
-    def _tail_due(self) -> bool:
-        return (self._tail_entries > self.CHECKPOINT_ENTRIES
-                or self._tail_bytes > self.CHECKPOINT_BYTES)
+    # ---- the checkpoint ----------------------------------------------------------------
 
-    def _auto_checkpoint(self) -> None:
-        # The saves are already durable in the journal, so a failed checkpoint (a full
-        # disk, say) must not fail the save: warn and try again after another tail's worth.
-        try:
+    def checkpoint_if_due(self) -> bool:
+        """Checkpoint when the journal has grown well past the file (call it off the UI
+        thread: it writes the whole file); True if it did."""
+        due = (self._seq - self._checkpointed_seq > self.CHECKPOINT_ENTRIES
+               or self._end - self._checkpointed > self.CHECKPOINT_BYTES)
+        if due and self.writable and not self._closed:
             self.checkpoint()
-        except RegisterError as error:
-            self._tail_entries = self._tail_bytes = 0
-            warnings.warn(str(error), stacklevel=3)
-
-    def _file_size(self) -> int:
-        try:
-            return self.path.stat().st_size if self.path is not None else 0
-        except OSError:
-            return 0
+        return due
 
     def checkpoint(self) -> None:
-        """Rewrite the register file to include everything in the journal so far."""
-        with self._write_lock:
-            self._require_writable()
-            self._meta.update(
-                journal_offset=self._journal_end, journal_seq=self._seq, journal_hash=self._prev
-            )
-            try:
-                with self._storage.checkpointing():
-                    self._storage.write(self._storage.data)
-            except OSError as error:
-                raise RegisterError(
-                    f"Could not update the register file {self.path}: "
-                    f"{error.strerror or error}. Every change is safe in the journal "
-                    f"{self.journal_path} and will be replayed when the register is next "
-                    "opened."
-                ) from error
-            self._tail_entries = self._tail_bytes = 0
-            self._dirty = False
+        """Rewrite the register file whole to include everything in the journal so far."""
+        self._require_writable()
+        if self.path is None:
+            return
+        self.check_journal()
+        with self._lock:  # a consistent snapshot: the tables as of one journal position
+            assert self._digest is not None and self._journal is not None
+            self._journal.check_in_place("the register file was not brought up to date.")
+            end, seq = self._end, self._seq
+            raw = encode_checkpoint(self._storage.tables, {
+                "journal_offset": end, "journal_seq": seq, "journal_hash": self._prev,
+                "journal_sha256": self._digest.hexdigest()})
+        try:
+            atomic_write(self.path, raw)
+        except OSError as error:
+            raise RegisterError(
+                f"Could not update the register file {self.path}: {error.strerror or error}. "
+                f"Every change saved is safe in the journal {self.journal_path}; the file "
+                "will be brought up to date when the register is next closed.") from error
+        if end > self._checkpointed:
+            self._checkpointed, self._checkpointed_seq = end, seq
 
-    def close(self) -> None:
-        """Checkpoint if anything changed, release the writer's lock. Safe to call twice.
-
-        A large register is checkpointed on close only once its journal tail is due: a
-        one-save CLI command at 100k decisions must not rewrite 200 MB. The next open
-        replays the (short) tail instead.
-        """
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Bring the file up to date with the journal if it is behind; a checkpoint that
+        fails is a warning (`self.warn`), never an error: every save is in the journal."""
         if self._closed:
             return
         try:
-            if self.writable and self._dirty and self.path is not None and (
-                self._tail_due() or self._file_size() <= self.CLOSE_CHECKPOINT_MAX_BYTES
-            ):
-                self.checkpoint()
+            if (checkpoint and self.writable and self.path is not None
+                    and self._end != self._checkpointed):
+                try:
+                    self.checkpoint()
+                except RegisterError as error:
+                    self.warn(str(error))
         finally:
-            self._closed = True
-            if self._writer is not None:
-                self._writer.close()
-            if self._lock is not None:
-                self._lock.release()
+            self._close_files()
+
+    def _close_files(self) -> None:
+        self._closed = True
+        if self._journal is not None:
+            self._journal.close()
 
     def __enter__(self) -> Register:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         self.close()
 
     def __repr__(self) -> str:
         mode = "write" if self.writable else "read"
         return f"<Register {self.path or 'in memory'} ({mode}) {len(self)} decisions>"
 
+
+def _checked(decision: Decision) -> dict[str, Any]:
+    doc = decision.to_dict()
+    if not doc.get("ref"):
+        raise RegisterError(f"Cannot save {decision.title or 'a decision'!r}: it has no "
+                            "reference yet (Register.next_ref gives the next one).")
+    problems = problems_in(Decision, doc)
+    if problems:  # nothing invalid is written, so every export re-imports
+        raise InvalidDecision(f"Cannot save {doc['ref']}: {'; '.join(problems)}. "
+                              "Nothing was saved.")
+    return doc
+
+
+def _replace_by_ref(docs: dict[str, dict[str, Any]]
+                    ) -> Callable[[MutableMapping[str, Any]], None]:
+    def replace(stored: MutableMapping[str, Any]) -> None:
+        new = docs[stored["ref"]]
+        stored.clear()
+        stored.update(new)
+    return replace
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, stacklevel=3)

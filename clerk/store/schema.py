@@ -1,15 +1,18 @@
 """The register file's schema version, its shape, and the migrations between versions.
 
-Layout (TinyDB's JSON format, one meta document and one document per decision):
-  {"meta": {"1": {"schema": 1, "council": {...}, "ref_counters": {"2013": 4},
-                  "journal_offset": 18234, "journal_seq": 57, "journal_hash": "9f.."}},
-   "decisions": {"1": {"ref": "D2013-001", ...}, ...}}
+Layout (TinyDB's JSON format, one meta document, one document per decision, one per event):
+  {"meta": {"1": {"schema": 2, "council": {...}, "ref_counters": {"2013": 4},
+                  "journal_offset": 18234, "journal_seq": 57, "journal_hash": "9f..",
+                  "journal_sha256": "..", "checkpoint_sha256": ".."}},
+   "decisions": {"1": {"ref": "D2013-001", ...}, ...},
+   "events": {"1": {"seq": 58, "action": "notice published: record", "refs": [...], ...}}}
 A migration takes the whole dict at version n and returns it at version n + 1. Before
 any migration the register copies the file to PATH.pre-migration-v{n} and keeps it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Any
 
 from clerk.store.errors import RegisterCorrupt, RegisterTooNew
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_ID = "1"  # the doc id of the single meta document
 _REF = re.compile(r"^D(\d{4})-(\d+)$")
 
@@ -47,8 +50,10 @@ def new_register(council: dict[str, Any]) -> Data:
         "journal_offset": 0,
         "journal_seq": 0,
         "journal_hash": "",
+        "journal_sha256": hashlib.sha256(b"").hexdigest(),
+        "checkpoint_sha256": "",
     }
-    return {"meta": {META_ID: meta}, "decisions": {}}
+    return {"meta": {META_ID: meta}, "decisions": {}, "events": {}}
 
 
 def version_of(data: Any, path: Path, advice: str) -> int:
@@ -75,10 +80,12 @@ def check_shape(data: Data, path: Path, advice: str) -> None:
     """After migration: every field the register relies on is there with the right type."""
     meta = data["meta"][META_ID]
     expected = (("council", dict), ("ref_counters", dict), ("journal_offset", int),
-                ("journal_seq", int), ("journal_hash", str))
+                ("journal_seq", int), ("journal_hash", str), ("journal_sha256", str))
     for key, kind in expected:
         if not isinstance(meta.get(key), kind):
             raise RegisterCorrupt(f"{path}: the register's {key} is missing or wrong. " + advice)
+    if not isinstance(data.get("events", {}), dict):
+        raise RegisterCorrupt(f"{path}: the register's events table is malformed. " + advice)
     seen: set[str] = set()
     for doc_id, doc in data["decisions"].items():
         if not doc_id.isdigit() or not isinstance(doc, dict):
@@ -129,4 +136,11 @@ def _v0_to_v1(data: Data) -> Data:
     return {**data, "meta": {META_ID: meta}, "decisions": decisions}
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1}
+def _v1_to_v2(data: Data) -> Data:
+    """Version 2 checks itself: the checkpoint's own SHA-256 and the journal's up to it.
+    A version 1 file had neither; "" makes the writer check the whole journal once."""
+    meta = {**data["meta"][META_ID], "journal_sha256": "", "checkpoint_sha256": ""}
+    return {**data, "meta": {META_ID: meta}, "events": data.get("events", {})}
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1, 1: _v1_to_v2}

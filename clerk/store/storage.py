@@ -1,216 +1,154 @@
-"""The register file on disk, TinyDB's view of it, and the writer's lock.
+"""TinyDB's storage for the register: tables in memory, every write a journal append, the
+file a checkpoint replaced whole.
 
-The file is a checkpoint in TinyDB's JSON layout ({"meta": {...}, "decisions": {...}}),
-only ever replaced whole: serialise, write a temp file in the same directory, fsync,
-`os.replace`, fsync the directory. A crash at any moment leaves either the old file or
-the new one, never a torn one. TinyDB's own JSONStorage rewrites in place and re-parses
-on every read; `AtomicJSONStorage` instead hands TinyDB the register's in-memory dict.
+TinyDB reads and writes the whole database through a Storage (`read()` -> tables,
+`write(tables)`). `JournalStorage.read()` hands TinyDB the tables in memory (no parse per
+query); `write()` is called by TinyDB's own insert/update inside `Register`'s changes, and
+the change ends with one durable, hash-chained append to the journal: only then does the
+new state become the register's. If the append fails, the new state is dropped and nothing
+is acknowledged.
+
+The register file is a checkpoint in TinyDB's JSON layout
+  {"meta": {"1": {..., "journal_offset", "journal_seq", "journal_hash",
+                  "journal_sha256", "checkpoint_sha256"}},
+   "decisions": {"1": {...}, ...}, "events": {...}}
+so a plain `TinyDB(path, access_mode="r")` reads it. It records how far into the journal
+it goes and the journal's SHA-256 up to there, and the SHA-256 of its own bytes (with that
+field zeroed), so a file edited by hand is refused rather than trusted.
 """
 
 from __future__ import annotations
 
-import getpass
-import os
-import re
-import sys
-import tempfile
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import orjson
+from tinydb.storages import Storage
+from tinydb.table import Table
 
-from clerk.store.errors import RegisterError, RegisterLocked
-from clerk.store.oslock import FileLock, LockHeld
+from clerk.store.errors import RegisterError
+from clerk.store.schema import META_ID, Data
 
-FILE_MODE = 0o600  # registers hold exempt information: owner only
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or a new file in `directory` durable (no-op where unsupported)."""
-    if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+HASH_KEY = b'"checkpoint_sha256":"'
+ZEROS = "0" * 64
 
 
-def atomic_write_bytes(path: Path, payload: bytes, *, durable: bool = True) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file whole
-    (`durable=False`: whole, but perhaps the old one after a power cut; no fsyncs)."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:  # mkstemp creates the file owner-only (0600), which os.replace keeps
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with _ignoring_os_errors():
-            os.unlink(tmp_name)
-        raise
-    if durable:
-        fsync_dir(path.parent)
+class JournalStorage(Storage):
+    def __init__(self, tables: Data) -> None:
+        self.tables = tables
+        self.undo: list[tuple[dict[str, Any], str, Any]] | None = None  # None: no change
 
-
-def remove_stale_temp_files(path: Path) -> None:
-    """Delete temp files left by atomic writes that a crash interrupted.
-
-    Only the writer holding the lock calls this, so no such file can still be in use.
-    The pattern is exactly what atomic_write_bytes makes for the register and its owner
-    file (mkstemp adds 8 characters), so another register's files are never matched.
-    """
-    pattern = re.compile(rf"^\.{re.escape(path.name)}(\.lock\.owner)?\.[a-z0-9_]{{8}}\.tmp$")
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return
-    for name in names:
-        if pattern.match(name):
-            with _ignoring_os_errors():
-                os.unlink(path.parent / name)
-
-
-def copy_durably(source: Path, target: Path) -> None:
-    """Copy a file byte for byte (owner-only), fsynced, e.g. the pre-migration copy."""
-    atomic_write_bytes(target, source.read_bytes())
-
-
-@contextmanager
-def _ignoring_os_errors() -> Iterator[None]:
-    try:
-        yield
-    except OSError:
-        pass
-
-
-class AtomicJSONStorage:
-    """TinyDB storage over the register's in-memory tables (TinyDB asks only for read,
-    write and close; tinydb itself is imported only when `Register.db` is first used).
-
-    `read()` returns the live dict (no copy, no parse), so TinyDB queries see every save
-    at once. `write()` is the checkpoint: an atomic replace of the file. TinyDB calls
-    write() from its own insert/update/remove; those would bypass the journal, so they
-    are refused unless the register itself is checkpointing.
-    """
-
-    def __init__(self, path: Path | None, data: dict[str, dict[str, Any]]) -> None:
-        self.path = path
-        self.data = data
-        self._checkpointing = False
-
-    def read(self) -> dict[str, dict[str, Any]]:
-        return self.data
+    def read(self) -> Data:
+        # Inside a change, the tables themselves (RegisterTable changes them in place and
+        # notes how to undo it); otherwise a shallow copy, so that a write that bypassed
+        # the Register changes nothing before write() refuses it.
+        return self.tables if self.undo is not None else dict(self.tables)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        if not self._checkpointing:
+        if self.undo is None:
             raise RegisterError(
-                "The register's TinyDB view is for queries only: change decisions with "
-                "Register.save so the journal records every change."
-            )
-        self.data = data
-        if self.path is not None:
-            from clerk.store.offsets import dump_with_spans, write_index
-
-            payload, index = dump_with_spans(data)  # the bytes of orjson.dumps(data)
-            atomic_write_bytes(self.path, payload)
-            write_index(self.path, index)  # lets `show` read one decision
+                "The register's TinyDB is changed only through Register.save, change, "
+                "set_council or record_event, so that the journal records every change.")
 
     def close(self) -> None:
         pass  # the register closes its own files
 
     @contextmanager
-    def checkpointing(self) -> Iterator[None]:
-        self._checkpointing = True
+    def change(self, append: Callable[[], None]) -> Iterator[None]:
+        """TinyDB writes inside this block change the tables; at its end `append` journals
+        them. If anything fails, every change is undone and the tables are as they were."""
+        self.undo = []
         try:
             yield
+            append()
+        except BaseException:
+            for table, key, before in reversed(self.undo):
+                if before is _MISSING:
+                    table.pop(key, None)
+                else:
+                    table[key] = before
+            raise
         finally:
-            self._checkpointing = False
+            self.undo = None
 
 
-def read_file_bytes(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+_MISSING = object()
 
 
-# ---- the writer's lock ---------------------------------------------------------------
+class RegisterTable(Table):
+    """TinyDB's Table, writing in place: `Table._update_table` rebuilds the whole table
+    key by key twice on every write (converting each document id to an int and back),
+    which at 100,000 decisions is most of a save. Here TinyDB's updaters get the table
+    itself, seen with int ids as they expect, and each document an updater changes is
+    replaced by a changed copy: a committed document is never changed in place (a reader
+    in another thread never sees one half-updated), and each replacement is noted so that
+    a change the journal refused is undone."""
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
+        storage = self._storage
+        assert isinstance(storage, JournalStorage)
+        if storage.undo is None:
+            storage.write({})  # refuses: not inside a Register change
+        assert storage.undo is not None
+        tables = storage.read()
+        updater(_IntKeys(tables.setdefault(self.name, {}), storage.undo))  # type: ignore[arg-type]
+        storage.write(tables)
+        self.clear_cache()
 
 
-class WriterLock:
-    """One writer per register: an OS lock on PATH.lock, held until release().
+class _IntKeys(MutableMapping[int, Any]):
+    """A table's str-keyed dict seen with int document ids, as TinyDB's updaters expect."""
 
-    The OS drops the lock when the holder dies, even by SIGKILL, so a crash never leaves
-    the register locked. Who holds it is written to PATH.lock.owner so a refused writer
-    can say which process to close; a stale owner file is simply overwritten.
-    """
+    def __init__(self, data: dict[str, Any], undo: list[tuple[dict[str, Any], str, Any]]
+                 ) -> None:
+        self.data = data
+        self.undo = undo
 
-    def __init__(self, register_path: Path) -> None:
-        self.register_path = register_path
-        self.lock_path = Path(f"{register_path}.lock")
-        self.owner_path = Path(f"{register_path}.lock.owner")
-        self._lock = FileLock(self.lock_path, FILE_MODE)
+    def __getitem__(self, key: int) -> Any:
+        before = self.data[str(key)]
+        self.undo.append((self.data, str(key), before))
+        doc = self.data[str(key)] = dict(before)  # changed as a copy
+        return doc
 
-    def acquire(self) -> None:
-        try:
-            self._lock.acquire()
-        except LockHeld:
-            raise RegisterLocked(self._refusal()) from None
-        except OSError as error:
-            raise RegisterError(
-                f"Cannot take the writer's lock {self.lock_path}: {error.strerror or error}. "
-                "Check the folder exists and you may write to it."
-            ) from error
-        try:  # not fsynced: after a crash the OS lock is gone and this file means nothing
-            atomic_write_bytes(self.owner_path, orjson.dumps(_owner_record()), durable=False)
-        except OSError:
-            pass  # the owner file only improves the message; the lock is what counts
+    def __setitem__(self, key: int, value: Any) -> None:
+        self.undo.append((self.data, str(key), self.data.get(str(key), _MISSING)))
+        self.data[str(key)] = value
 
-    def release(self) -> None:
-        if not self._lock.is_locked:
-            return
-        # Remove the owner record while still holding the lock, so it never names us
-        # after another process has taken over.
-        with _ignoring_os_errors():
-            os.unlink(self.owner_path)
-        self._lock.release()
+    def __delitem__(self, key: int) -> None:
+        self.undo.append((self.data, str(key), self.data[str(key)]))
+        del self.data[str(key)]
 
-    def _refusal(self) -> str:
-        who = "another clerk process"
-        try:
-            owner = orjson.loads(read_file_bytes(self.owner_path))
-            started = datetime.fromisoformat(owner["started"])
-            since = started.strftime("%H:%M")
-            if started.date() != datetime.now().date():
-                since += started.strftime(" on %d %b %Y")
-            who = (
-                f"{owner.get('user') or 'someone'} (pid {owner['pid']} on {owner['host']}, "
-                f"since {since}: `{owner['command']}`)"
-            )
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        return (
-            f"The register {self.register_path} is open for writing by {who}. "
-            "Close it there, or use a read-only command (show, list, dates)."
-        )
+    def __contains__(self, key: object) -> bool:
+        return str(key) in self.data
+
+    def __iter__(self) -> Iterator[int]:
+        return map(int, list(self.data))
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
-def _owner_record() -> dict[str, Any]:
-    try:
-        user = getpass.getuser()
-    except Exception:  # getuser raises various errors where no user name is set
-        user = ""
-    command = " ".join([Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "python",
-                        *sys.argv[1:]])
-    return {
-        "pid": os.getpid(),
-        "host": os.uname().nodename if hasattr(os, "uname") else os.environ.get(
-            "COMPUTERNAME", ""),
-        "user": user,
-        "started": datetime.now().isoformat(timespec="seconds"),
-        "command": command,
-    }
+def encode_checkpoint(tables: Data, position: dict[str, Any]) -> bytes:
+    """The file's bytes: meta first (so its hash field is the first of that name)."""
+    meta = {**tables["meta"][META_ID], **position, "checkpoint_sha256": ZEROS}
+    ordered = {"meta": {META_ID: meta}, "decisions": tables["decisions"],
+               "events": tables.get("events", {})}
+    raw = bytearray(orjson.dumps(ordered))
+    at = raw.index(HASH_KEY) + len(HASH_KEY)
+    raw[at:at + 64] = hashlib.sha256(raw).hexdigest().encode("ascii")
+    return bytes(raw)
+
+
+def checkpoint_intact(raw: bytes) -> bool:
+    """Whether the file is byte for byte what a checkpoint wrote."""
+    at = raw.find(HASH_KEY)
+    if at < 0:
+        return False
+    at += len(HASH_KEY)
+    view = memoryview(raw)
+    digest = hashlib.sha256(view[:at])
+    digest.update(ZEROS.encode("ascii"))
+    digest.update(view[at + 64:])
+    return digest.hexdigest().encode("ascii") == bytes(view[at:at + 64])

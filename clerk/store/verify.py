@@ -12,7 +12,8 @@ Three checks, each reporting every difference it finds rather than stopping at t
    was never journaled; with `render`, each notice drawn by this renderer is drawn again
    from the register as the journal held it at that entry and must hash to what was
    journaled (notices drawn by another renderer are listed, not flagged).
-Read-only: takes no lock and writes nothing.
+Read-only: takes no lock and writes nothing. It reads the register file first, then the
+journal, so a clerk saving meanwhile shows no difference that is not there.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ import orjson
 
 from clerk.notice_files import TEMP_SUFFIX, Published, folders_for
 from clerk.store.errors import RegisterError
-from clerk.store.journal import GENESIS, entry_hash
+from clerk.store.journal import GENESIS, altered, parse
+from clerk.store.schema import META_ID
 
 
 @dataclass
@@ -53,72 +55,114 @@ class _Replay:
     # each notice journaled, with the decisions and the council as they stood at its entry
     published: list[tuple[Published, dict[str, dict[str, Any]], dict[str, Any] | None]] = (
         field(default_factory=list))
+    at_checkpoint: _Replay | None = None  # as of the point the register file records
+    after_checkpoint: set[str] = field(default_factory=set)  # refs changed after it
+
+    def copy(self) -> _Replay:
+        return _Replay(dict(self.decisions), self.council)
 
 
 def verify_register(path: Path, *, notices: Path | None = None,
                     render: bool = False) -> Report:
     report = Report()
-    replay = _check_journal(Path(f"{path}.journal"), report)
-    register_docs, council = _open(path, report)
-    if register_docs is not None:
-        report.decisions = len(register_docs)
-        _compare(register_docs, council, replay, report)
-        _check_notices(path, register_docs, notices, replay, report)
+    # The file first, then the journal: the journal only grows, so it reaches at least as
+    # far as the file records even while other clerks save and checkpoint meanwhile.
+    data = _read_checkpoint(path, report)
+    offset = data["meta"][META_ID]["journal_offset"] if data is not None else None
+    replay = _check_journal(Path(f"{path}.journal"), report, offset)
+    if data is not None:
+        docs = {doc["ref"]: doc for doc in data["decisions"].values()}
+        council = data["meta"][META_ID]["council"]
+        if replay.at_checkpoint is None:
+            report.problems.append(
+                f"The journal is shorter than the register records (entry "
+                f"{data['meta'][META_ID]['journal_seq']}): its tail was cut, and changes "
+                "saved in it are missing.")
+        else:
+            report.problems += differences(docs, council, replay.at_checkpoint)
+        current = {**docs, **{ref: doc for ref, doc in replay.decisions.items()
+                              if ref in replay.after_checkpoint}}
+        report.decisions = len(current)
+        _check_notices(path, current, notices, replay, report)
         if render:
-            _render(register_docs, council, replay, report)
+            _render(current, replay.council or council, replay, report)
+    report.problems.sort(key=lambda p: (not p.startswith(("Journal", "The journal")), p))
     return report
 
 
-def _check_journal(journal: Path, report: Report) -> _Replay:
-    replay = _Replay()
-    seq, prev, number = 0, GENESIS, 0
-    pending: list[dict[str, Any]] = []
+def replay_journal(journal: Path, end: int | None = None) -> _Replay:
+    """The register as the journal holds it up to byte `end` (all if None)."""
+    return _check_journal(journal, Report(), end).at_checkpoint or _Replay()
+
+
+def _read_checkpoint(path: Path, report: Report) -> dict[str, Any] | None:
+    from clerk.store.files import read_bytes
+    from clerk.store.schema import version_of
+    from clerk.store.storage import checkpoint_intact
+
     try:
-        handle = open(journal, "rb")
+        raw = read_bytes(path)
+        data = orjson.loads(raw)
+        version_of(data, path, "")
+    except (OSError, orjson.JSONDecodeError, RegisterError) as error:
+        report.problems.append(f"The register cannot be read: {error}")
+        return None
+    if data["meta"][META_ID].get("checkpoint_sha256") and not checkpoint_intact(raw):
+        report.notes.append(f"The register file {path} is not byte for byte what clerk last "
+                            "wrote (edited outside clerk); the differences follow.")
+    return data  # type: ignore[no-any-return]
+
+
+def _check_journal(journal: Path, report: Report, checkpoint: int | None) -> _Replay:
+    replay = _Replay()
+    seq, prev, number, position = 0, GENESIS, 0, 0
+    pending: list[dict[str, Any]] = []
+    if checkpoint == 0:
+        replay.at_checkpoint = replay.copy()
+    try:
+        from clerk.store.files import read_bytes
+
+        data = read_bytes(journal)
     except FileNotFoundError:
         report.notes.append(f"There is no journal {journal} (nothing saved yet).")
         return replay
-    with handle:
-        for line in handle:
-            number += 1
-            if not line.endswith(b"\n"):
-                report.notes.append(f"Journal line {number} is a write a crash interrupted "
-                                    "before it was saved; the next change cuts it off.")
-                break
-            try:
-                entry = orjson.loads(line)
-                ok = isinstance(entry, dict) and all(
-                    isinstance(entry.get(k), t)
-                    for k, t in (("seq", int), ("prev", str), ("hash", str), ("action", str)))
-            except orjson.JSONDecodeError:
-                ok = False
-            if not ok:
-                report.problems.append(f"Journal line {number}: not a journal entry.")
+    for line in data.splitlines(keepends=True):
+        number += 1
+        if not line.endswith(b"\n"):
+            report.notes.append(f"Journal line {number} is a write still under way, or one a "
+                                "crash interrupted before it was saved; not checked.")
+            break
+        position += len(line)
+        entry = parse(line[:-1])
+        if entry is None:
+            report.problems.append(f"Journal line {number}: not a journal entry.")
+            continue
+        where = f"Journal line {number} (entry {entry['seq']})"
+        if entry["seq"] != seq + 1:
+            report.problems.append(f"{where}: out of order, expected entry {seq + 1}.")
+        if entry["prev"] != prev:
+            report.problems.append(f"{where}: does not follow from the entry before it "
+                                   "(an entry was removed, inserted or changed).")
+        if altered(entry, line[:-1]):
+            report.problems.append(f"{where}: altered after it was written (its hash does "
+                                   "not match its content).")
+        seq, prev = entry["seq"], entry["hash"]
+        report.entries += 1
+        batch = entry.get("batch")
+        if isinstance(batch, list) and len(batch) == 2:  # applied whole or not at all
+            pending.append(entry)
+            if batch[0] < batch[1] - 1:
                 continue
-            where = f"Journal line {number} (entry {entry['seq']})"
-            if entry["seq"] != seq + 1:
-                report.problems.append(f"{where}: out of order, expected entry {seq + 1}.")
-            if entry["prev"] != prev:
-                report.problems.append(f"{where}: does not follow from the entry before it "
-                                       "(an entry was removed, inserted or changed).")
-            if entry_hash(entry) != entry["hash"]:
-                report.problems.append(f"{where}: altered after it was written (its hash does "
-                                       "not match its content).")
-            seq, prev = entry["seq"], entry["hash"]
-            report.entries += 1
-            batch = entry.get("batch")
-            if isinstance(batch, list) and len(batch) == 2:  # applied whole or not at all
-                pending.append(entry)
-                if batch[0] < batch[1] - 1:
-                    continue
-                ready, pending = pending, []
-            else:
-                ready, pending = [*pending, entry], []
-            for done in ready:
-                _apply(done, replay)
+            ready, pending = pending, []
+        else:
+            ready, pending = [*pending, entry], []
+        for done in ready:
+            _apply(done, replay)
+        if position == checkpoint:
+            replay.at_checkpoint = replay.copy()
     if pending:
-        report.notes.append(f"The journal ends with {len(pending)} entries of a batch a crash "
-                            "cut short; it was never saved and is not in the register.")
+        report.notes.append(f"The journal ends with {len(pending)} entries of a batch not "
+                            "finished (under way, or cut short by a crash); not counted.")
     return replay
 
 
@@ -133,37 +177,29 @@ def _apply(entry: dict[str, Any], replay: _Replay) -> None:
         replay.published.append((notice, state, replay.council))
     elif isinstance(doc, dict) and isinstance(doc.get("ref"), str):
         replay.decisions[doc["ref"]] = doc
+        if replay.at_checkpoint is not None:
+            replay.after_checkpoint.add(doc["ref"])
     elif isinstance(entry.get("council"), dict):
         replay.council = entry["council"]
 
 
-def _open(path: Path, report: Report) -> tuple[dict[str, dict[str, Any]] | None, Any]:
-    from clerk.store.register import Register
-
-    try:
-        with Register.open(path) as register:
-            docs = dict(register.raw_items())
-            return docs, register._meta["council"]
-    except RegisterError as error:
-        report.problems.append(f"The register cannot be opened: {error}")
-        return None, None
-
-
-def _compare(docs: dict[str, dict[str, Any]], council: dict[str, Any], replay: _Replay,
-             report: Report) -> None:
+def differences(docs: dict[str, dict[str, Any]], council: dict[str, Any],
+                replay: _Replay) -> list[str]:
+    """Each way the register's decisions and council differ from the journal's."""
+    found = []
     journaled = replay.decisions
     for ref in docs.keys() - journaled.keys():
-        report.problems.append(f"{ref}: in the register, but no journal entry records it.")
+        found.append(f"{ref}: in the register, but no journal entry records it.")
     for ref in journaled.keys() - docs.keys():
-        report.problems.append(f"{ref}: recorded in the journal, but missing from the register.")
+        found.append(f"{ref}: recorded in the journal, but missing from the register.")
     for ref in docs.keys() & journaled.keys():
         if docs[ref] != journaled[ref]:
             fields = ", ".join(_differing(docs[ref], journaled[ref]))
-            report.problems.append(f"{ref}: differs from the journal in {fields}.")
+            found.append(f"{ref}: differs from the journal in {fields}.")
     if replay.council is not None and replay.council != council:
         fields = ", ".join(_differing(council, replay.council))
-        report.problems.append(f"The council profile differs from the journal in {fields}.")
-    report.problems.sort(key=lambda p: (not p.startswith("Journal"), p))
+        found.append(f"The council profile differs from the journal in {fields}.")
+    return sorted(found)
 
 
 def _differing(ours: Any, theirs: Any, where: str = "") -> list[str]:

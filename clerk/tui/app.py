@@ -7,23 +7,26 @@ settings and notices live; no screen opens a file of its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from clerk.domain import steps
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
+from clerk.domain.guards import Refused
 from clerk.domain.steps import Ctx
 from clerk.store.errors import RegisterError
 from clerk.store.register import Register
 from clerk.tui import keys
 
 STYLES = Path(__file__).parent / "styles"
+REFRESH_SECONDS = 1.0
 
 
 def choose_theme(config_theme: str | None, environ: dict[str, str]) -> str:
@@ -56,6 +59,7 @@ class ClerkApp(App[None]):
         self._saved_listeners: list[partial[None]] = []
         # set once the first frame is on screen: background work that can wait, waits
         self.shown = threading.Event()
+        self._last_refresh_error = ""
 
     @property
     def profile(self) -> CouncilProfile:
@@ -65,11 +69,39 @@ class ClerkApp(App[None]):
         return Ctx(self.profile, self.today)
 
     def on_ready(self) -> None:
-        """The first frame is on screen: the start-up burst is over."""
-        from clerk.gc_pause import pace_for_interaction
-
-        pace_for_interaction()
+        """The first frame is on screen: background work may start."""
         self.shown.set()
+        if self.register.path is not None:  # other clerks' saves, on screen within 2 s
+            self.set_interval(REFRESH_SECONDS, self._look_for_changes)
+
+    @work(thread=True, exclusive=True, group="register-refresh")
+    def _look_for_changes(self) -> None:
+        """Off the UI thread: read what other clerks saved, and checkpoint when one is due."""
+        try:
+            self.register.check_journal()  # once, before the first save needs it
+            changed = self.register.refresh()
+            refs = self.register.last_refreshed
+            self.register.checkpoint_if_due()
+        except RegisterError as error:
+            self.call_from_thread(self._refresh_failed, str(error))
+            return
+        if changed:
+            self.call_from_thread(self._show_changes, refs)
+
+    def _show_changes(self, refs: tuple[str, ...]) -> None:
+        for ref in refs:
+            for listener in self._saved_listeners:
+                listener(ref)
+        for screen in self.screen_stack:  # a screen showing one of them shows it again
+            shown = getattr(screen, "others_saved", None)
+            if shown is not None:
+                shown(refs)
+
+    def _refresh_failed(self, message: str) -> None:
+        if message != self._last_refresh_error:  # say it once, not every two seconds
+            self._last_refresh_error = message
+            self.notify(message, title="Register", severity="error", timeout=30)
+
 
     def on_mount(self) -> None:
         from clerk.tui.screens.register import RegisterScreen
@@ -99,10 +131,16 @@ class ClerkApp(App[None]):
     def on_saved(self, listener: partial[None]) -> None:
         self._saved_listeners.append(listener)
 
-    def save(self, decision: Decision, action: str) -> bool:
+    def save(self, decision: Decision, action: str,
+             move: Callable[[Decision], Decision] | None = None) -> bool:
+        """Save durably. With `move` (how `decision` was made from the one on screen), the
+        move is re-run on the latest version, so another clerk's change is never undone."""
         try:
-            self.register.save(decision, action=action)
-        except RegisterError as error:
+            if move is None or decision.ref not in self.register:  # a new one: nothing to re-run on
+                self.register.save(decision, action=action)
+            else:
+                decision = self.register.change(decision.ref, move, action=action)
+        except (RegisterError, Refused, ValueError) as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
         for listener in self._saved_listeners:

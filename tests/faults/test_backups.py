@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
-from clerk.store import Register
+from clerk.store import Register, RegisterError
 from clerk.store import backup as backup_mod
 from clerk.store.backup import (
     KEEP_DAYS,
@@ -24,6 +25,7 @@ from clerk.store.backup import (
     list_backups,
     take_backup,
 )
+from clerk.store.restore import restore
 from tests.faults.conftest import files_of
 from tests.store.conftest import decision
 
@@ -39,7 +41,7 @@ def test_first_change_of_the_day_takes_a_verified_backup(demo: Any) -> None:
     assert backup.decisions == 9 and ref not in _refs(backup.checkpoint)  # before the change
     assert backup_mod.check_backup(backup) == []
     manifest = backup.manifest
-    assert manifest["journal"]["seq"] == 9  # the demo's nine saves, ending at the last one
+    assert manifest["journal"]["seq"] == 10  # the council, then the demo's nine saves
     demo("comment", ref, "--from", "A resident", "--text", "Yes", "--on", "01/03/2013")
     assert len(list_backups(demo.db)) == 1  # one a day from the command line
     listing = demo("backups").stdout
@@ -74,7 +76,7 @@ def test_backup_files_and_folders_are_owner_only(path: Path, council: Any) -> No
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     for file in backup.folder.iterdir():
         assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
-    for name in ("", ".journal", ".lock"):
+    for name in ("", ".journal"):
         assert stat.S_IMODE(Path(f"{path}{name}").stat().st_mode) == 0o600, name
 
 
@@ -84,7 +86,8 @@ def test_rotation_keeps_recent_starts_days_and_months(path: Path, council: Any) 
         register.save(decision("D2013-001"), action="created")
         moments = [start + timedelta(days=day, hours=hour)
                    for day in range(0, 400, 3) for hour in (0, 4)]
-        for moment in moments:
+        for number, moment in enumerate(moments):
+            register.save(decision("D2013-001", f"Version {number}"), action="edited")
             take_backup(register, now=moment).wait()
     kept = list_backups(path)
     newest = sorted(moments, reverse=True)
@@ -102,7 +105,7 @@ def test_a_failed_copy_keeps_no_backup_and_the_change_still_happens(
     def no_space(*args: Any) -> str:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup_mod, "_copy_prefix", no_space)
+    monkeypatch.setattr(backup_mod, "copy_file", no_space)
     result = demo("new", "--title", "Still saved", "--decision-maker", "Cllr Ring")
     assert "Warning: Could not back up" in result.stderr and "No space left" in result.stderr
     assert list_backups(demo.db) == []
@@ -121,33 +124,37 @@ def test_an_interrupted_backup_is_never_listed_and_is_cleared(path: Path, counci
     assert not stray.exists()
 
 
-def test_restore_puts_the_backup_back_and_keeps_the_current_files(demo: Any) -> None:
+def test_restore_puts_the_backup_back_and_replays_the_journal_over_it(demo: Any) -> None:
     ref = demo("new", "--title", "After the backup", "--decision-maker", "Cllr Ring"
                ).stdout.strip()
     (backup,) = list_backups(demo.db)
     before = files_of(demo.db)
     out = demo("restore", backup.name).stdout
-    assert f"Restored backup {backup.name}" in out and "9 decisions" in out
+    assert f"Restored backup {backup.name}" in out and "10 decisions" in out
     aside = sorted(demo.db.parent.glob("register.json.before-restore-*"))
-    assert [p.read_bytes() for p in aside] == [before[""], before[".journal"]]
-    assert ref not in _refs(demo.db) and len(_refs(demo.db)) == 9
-    # Replay must not bring the later change back, and new changes must carry on.
+    assert [p.read_bytes() for p in aside] == [before[""]]  # the journal went on: kept
+    assert ref in _refs(demo.db) and len(_refs(demo.db)) == 10  # no saved change is lost
     demo("new", "--title", "After the restore", "--decision-maker", "Cllr Ring")
     with Register.open(demo.db) as register:
-        assert len(register) == 10
+        assert len(register) == 11
         assert register.get(register.refs()[-1]).title == "After the restore"
     assert demo("verify").exit_code == 0
 
 
-def test_restore_of_the_only_journal_copy_is_not_undone_by_replay(path: Path,
-                                                                  council: Any) -> None:
+def test_restore_over_a_journal_that_does_not_follow_on_keeps_it_aside(
+        path: Path, council: Any) -> None:
     with Register.open(path, write=True, create=True, council=council) as register:
         register.save(decision("D2013-001"), action="created")
         backup = take_backup(register).wait()
-        register.save(decision("D2013-002"), action="created")  # only in the journal tail
-    backup_mod.restore(path, backup.name)
+        register.save(decision("D2013-002"), action="created")
+    journal = Path(f"{path}.journal")
+    other = journal.read_bytes().replace(b"Community", b"Kommunity")  # a foreign journal
+    journal.write_bytes(other)
+    done = restore(path, backup.name)
+    assert "does not follow on" in done.dropped
     assert _refs(path) == ["D2013-001"]
-    with Register.open(path, write=True) as register:  # a writer replays and checkpoints
+    assert Path(f"{done.aside[-1]}").read_bytes() == other
+    with Register.open(path, write=True) as register:
         assert register.refs() == ["D2013-001"]
 
 
@@ -165,12 +172,30 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(demo: Any) -> None:
     assert "No backup 'nonsense'" in demo.refused("restore", "nonsense")
 
 
-def test_restore_waits_for_the_writer(demo: Any, hold_lock: Any) -> None:
+def test_a_clerk_still_open_during_a_restore_loses_nothing(demo: Any) -> None:
     demo("new", "--title", "X", "--decision-maker", "Y")
-    hold_lock(demo.db)
-    before = files_of(demo.db)
-    assert "open for writing" in demo.refused("restore", "latest")
-    assert files_of(demo.db) == before
+    with Register.open(demo.db, write=True) as open_app:
+        demo.db.write_bytes(b"{ damaged")
+        demo("restore", "latest")  # the journal went on from the backup: kept in place
+        open_app.save(decision("D2013-050"), action="created")
+    assert "D2013-050" in _refs(demo.db) and len(_refs(demo.db)) == 11
+    assert demo("verify").exit_code == 0
+
+
+def test_a_clerk_still_open_when_the_journal_is_replaced_cannot_save(
+        path: Path, council: Any) -> None:
+    with Register.open(path, write=True, create=True, council=council) as register:
+        register.save(decision("D2013-001"), action="created")
+        backup = take_backup(register).wait()
+    journal = Path(f"{path}.journal")
+    with Register.open(path, write=True) as open_app:
+        journal.write_bytes(journal.read_bytes().replace(b"Community", b"Kommunity"))
+        restore(path, backup.name)  # the journal in place is foreign: replaced
+        after = files_of(path)
+        with pytest.raises(RegisterError, match="replaced.*NOT saved"):
+            open_app.save(decision("D2013-050"), action="created")
+        open_app.close(checkpoint=False)
+    assert files_of(path) == after
 
 
 def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> None:
@@ -187,6 +212,7 @@ def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> N
 
     monkeypatch.setattr(factory, "make_app", lambda register, today: App())
     open_app(demo.db, date(2026, 3, 2))
+    demo("comment", "D2013-002", "--from", "A resident", "--text", "Yes", "--on", "01/03/2013")
     open_app(demo.db, date(2026, 3, 2))
     assert ran == [True, True]
     backups = list_backups(demo.db)
@@ -194,6 +220,7 @@ def test_the_app_takes_a_backup_when_it_starts(demo: Any, monkeypatch: Any) -> N
     assert all(backup_mod.check_backup(b) == [] for b in backups)
     manifest = orjson.loads((backups[0].folder / "manifest.json").read_bytes())
     assert manifest["decisions"] == 9
+    assert backups[0].manifest["journal"]["size"] > backups[1].manifest["journal"]["size"]
 
 
 def test_the_start_backup_copies_only_once_the_app_is_shown(demo: Any) -> None:
@@ -212,22 +239,21 @@ def test_the_start_backup_copies_only_once_the_app_is_shown(demo: Any) -> None:
     assert backup.manifest["journal"]["size"] < Path(f"{demo.db}.journal").stat().st_size
 
 
-def test_a_start_with_nothing_saved_shares_the_last_backups_files(demo: Any) -> None:
-    """At 100,000 decisions each start would otherwise copy and hash ~700 MB again."""
+def test_a_start_with_nothing_saved_copies_nothing_and_no_backup_is_a_link(demo: Any) -> None:
     def start_backup() -> Any:
         with Register.open(demo.db, write=True) as register:
             return take_backup(register, reason="start").wait()
 
     first, second = start_backup(), start_backup()
-    assert os.path.samefile(first.journal, second.journal)
-    assert second.manifest["journal"] == first.manifest["journal"]
-    assert second.manifest["checkpoint"]["sha256"] == first.manifest["checkpoint"]["sha256"]
+    assert second.folder == first.folder and len(list_backups(demo.db)) == 1
 
     demo("new", "--title", "Saved between starts", "--decision-maker", "Cabinet")
     third = start_backup()
-    assert not os.path.samefile(third.journal, second.journal)
-    assert third.manifest["journal"]["size"] > second.manifest["journal"]["size"]
+    assert third.folder != first.folder
+    assert third.manifest["journal"]["size"] > first.manifest["journal"]["size"]
     assert b"Saved between starts" in third.journal.read_bytes()
-
+    for backup in (first, third):
+        for file in (backup.checkpoint, backup.journal):
+            assert file.stat().st_nlink == 1  # a copy, not a second name of a live file
     shutil.rmtree(first.folder)  # rotation deletes the oldest: the others stay whole
-    assert backup_mod.check_backup(second) == [] and backup_mod.check_backup(third) == []
+    assert backup_mod.check_backup(third) == []

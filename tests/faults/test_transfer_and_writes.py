@@ -12,8 +12,8 @@ import orjson
 import pytest
 
 from clerk.store import Register, RegisterError
-from clerk.store import journal as journal_module
-from clerk.store import storage as storage_module
+from clerk.store import files as files_module
+from clerk.store import journal_file as journal_module
 from tests.faults.conftest import files_of
 from tests.store.conftest import decision
 
@@ -97,13 +97,13 @@ def test_a_failing_checkpoint_keeps_the_old_file_and_every_save(
     register.checkpoint()
     register.save(decision("D2013-002"), action="created")
     old = path.read_bytes()
-    monkeypatch.setattr(storage_module, "os", FailingOS(call))
+    monkeypatch.setattr(files_module, "os", FailingOS(call))
     with pytest.raises(RegisterError, match="safe in the journal"):
         register.checkpoint()
     monkeypatch.undo()
     assert path.read_bytes() == old
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
-    register._lock.release()  # die without closing
+    register.close(checkpoint=False)  # die without closing
     with Register.open(path) as again:
         assert again.refs() == ["D2013-001", "D2013-002"]
 

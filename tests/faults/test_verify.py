@@ -30,7 +30,7 @@ def test_a_sound_register_is_verified(demo: Any, hold_lock: Any) -> None:
     hold_lock(demo.db)  # read-only: works while the app has it open
     before = files_of(demo.db)
     out = demo("verify", "--render").stdout
-    assert out.strip() == ("Register verified: 10 entries, 9 decisions, 1 notices, "
+    assert out.strip() == ("Register verified: 11 entries, 9 decisions, 1 notices, "
                            "1 file(s) matched, 1 redrawn and matched.")
     assert files_of(demo.db) == before
 
@@ -55,12 +55,12 @@ def test_every_register_difference_is_named(demo: Any) -> None:
 def test_a_changed_journal_line_is_found_even_before_the_checkpoint(demo: Any) -> None:
     journal = Path(f"{demo.db}.journal")
     lines = journal.read_bytes().splitlines(keepends=True)
-    at = lines[2].index(b'"title":"') + len(b'"title":"')
-    lines[2] = lines[2][:at] + b"X" + lines[2][at + 1:]  # one letter edited, hash kept
+    at = lines[3].index(b'"title":"') + len(b'"title":"')  # line 1 is the council's
+    lines[3] = lines[3][:at] + b"X" + lines[3][at + 1:]  # one letter edited, hash kept
     journal.write_bytes(b"".join(lines))
-    demo("list")  # opening reads only the tail after the checkpoint, so it cannot see this
+    demo("list")  # a reader checks only the tail after the checkpoint (writers check all)
     found = _differences(demo)
-    assert found[0] == ("Journal line 3 (entry 3): altered after it was written (its hash "
+    assert found[0] == ("Journal line 4 (entry 4): altered after it was written (its hash "
                         "does not match its content).")
     assert any(line.startswith("D2013-003: differs from the journal in") for line in found)
 
@@ -68,7 +68,7 @@ def test_a_changed_journal_line_is_found_even_before_the_checkpoint(demo: Any) -
 def test_a_removed_journal_line_is_found(demo: Any) -> None:
     journal = Path(f"{demo.db}.journal")
     lines = journal.read_bytes().splitlines(keepends=True)
-    del lines[4]
+    del lines[4]  # entry 5
     journal.write_bytes(b"".join(lines))
     found = _differences(demo)
     assert "Journal line 5 (entry 6): out of order, expected entry 5." in found

@@ -12,7 +12,7 @@ import pytest
 
 from clerk.domain.council import CouncilProfile
 from clerk.store import Register, RegisterError
-from clerk.store import journal as journal_module
+from clerk.store import journal_file as journal_module
 from clerk.store.journal import verify
 from tests.store.conftest import decision
 
@@ -50,24 +50,22 @@ def test_failed_append_is_undone_and_not_acknowledged(
     reg.close()
     with Register.open(path) as again:
         assert again.refs() == ["D2013-001", "D2013-003"]
-    assert verify(journal, path)[0] == 2
+    assert verify(journal, path)[0] == 3  # the council, then two saves
 
 
 def test_failed_checkpoint_does_not_fail_a_durable_save(
     path: Path, council: CouncilProfile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(Register, "CHECKPOINT_ENTRIES", 2)
     reg = Register.open(path, write=True, create=True, council=council)
 
     def no_space(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("clerk.store.storage.atomic_write_bytes", no_space)
+    monkeypatch.setattr("clerk.store.register.atomic_write", no_space)
+    for n in range(1, 4):
+        reg.save(decision(f"D2013-{n:03d}"), action="created")  # saves never checkpoint
     with pytest.warns(UserWarning, match="safe in the journal"):
-        for n in range(1, 4):
-            reg.save(decision(f"D2013-{n:03d}"), action="created")
-    with pytest.raises(RegisterError, match="safe in the journal"):
-        reg.close()  # the checkpoint on close fails too, but the lock is released
+        reg.close()  # the checkpoint on close fails: a warning, not an error
     monkeypatch.undo()
     with Register.open(path, write=True) as again:
         assert len(again) == 3
@@ -86,4 +84,4 @@ def test_saves_from_many_threads_keep_the_chain(register: Register) -> None:
     assert len(register) == 100
     if register.path is not None:
         register.close()
-        assert verify(Path(f"{register.path}.journal"), register.path)[0] == 100
+        assert verify(Path(f"{register.path}.journal"), register.path)[0] == 101

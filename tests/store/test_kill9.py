@@ -24,7 +24,7 @@ import pytest
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.store import Register
-from clerk.store import journal as journal_module
+from clerk.store import journal_file as journal_module
 from clerk.store.journal import verify
 
 SEED = 20131107

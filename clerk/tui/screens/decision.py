@@ -83,11 +83,23 @@ class DecisionScreen(Screen[None]):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
                  "comments": sections.consultation(d), "record": sections.record(d),
-                 "history": sections.history(clerk.register.history(d.ref), d)}
+                 "history": "Reading the history..."}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
         self._list_comments()
         self.refresh_bindings()
+        self._read_history()
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self) -> None:
+        """The journal is read once (in this worker, not on the UI thread), then indexed."""
+        text = sections.history(self.clerk.register.history(self.ref), self.decision)
+        self.app.call_from_thread(self.query_one("#section-history", Static).update, text)
+
+    def others_saved(self, refs: tuple[str, ...]) -> None:
+        """Another clerk saved: show this decision as it now stands."""
+        if self.ref in refs:
+            self.load()
 
     def _list_comments(self) -> None:
         listed = self.query_one("#comment-list", OptionList)

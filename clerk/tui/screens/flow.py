@@ -45,6 +45,11 @@ class StepForm:
             return {}
         return self.step.refill(self.decision, self.ctx, name, value)
 
+    def again(self, latest: Decision) -> Decision:
+        """The same step with what was typed, taken on the latest version of the decision
+        (another clerk may have saved since the form opened)."""
+        return steps.take(self.move_id, latest, self.taken, self.ctx)
+
     @property
     def action(self) -> str:
         return self.step.action_for(self.taken)
@@ -70,7 +75,7 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     ):
         app.notify("Not saved.", timeout=4)
         return None
-    if not app.save(changed, form.action):
+    if not app.save(changed, form.action, form.again):
         return None
     app.notify(f"{title or step.label}: saved.", timeout=4)
     saved: Decision = changed

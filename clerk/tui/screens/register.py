@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -90,11 +89,8 @@ class RegisterScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="register-index")
     def _read_index(self, generation: int) -> None:
-        # 100,000s of objects that live as long as the screen and hold no cycles: built
-        # with the collector paused, then out of its sight for good (see _index_ready)
-        with gc_paused():
+        with gc_paused():  # many objects and no cycles: collecting would find nothing
             index = RegisterIndex(self.clerk.register.index_entries())
-            gc.freeze()
         self.post_message(self.IndexReady(index, generation))
 
     @on(IndexReady)
@@ -102,10 +98,6 @@ class RegisterScreen(Screen[None]):
         if message.generation != self._generation:
             return
         self.index = message.index
-        # The index is 100,000s of objects that live as long as the screen and hold no
-        # cycles: out of the collector's sight, or every full collection (triggered by the
-        # strips each frame allocates) walks them all in the middle of a keystroke.
-        gc.freeze()
         for ref in self._saved_early:
             self.index.put(entry_of(ref, self.clerk.register.get_raw(ref)))
         self._saved_early.clear()

@@ -1,0 +1,193 @@
+"""The files beside a register, opened safely: never through a symbolic link, owner-only,
+replaced whole (temp, fsync, replace, fsync the folder), copied for real.
+
+Everything in the register's folder is opened with O_NOFOLLOW (or refused after an lstat
+where the OS has no such flag), so a link planted as REGISTER.journal or REGISTER.backups
+cannot make clerk write, truncate or chmod a file elsewhere.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+from clerk.store.errors import RegisterError
+
+FILE_MODE = 0o600  # registers hold exempt information: owner only
+DIR_MODE = 0o700
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CHUNK = 8 * 1024 * 1024
+
+
+def refuse_link(path: Path) -> None:
+    """RegisterError if `path` is a symbolic link (a missing path is fine)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise RegisterError(
+            f"{path} is a symbolic link; clerk never follows links beside a register, so "
+            "nothing was read or written. Remove the link (or put the real file there).")
+
+
+def open_file(path: Path, flags: int, mode: int = FILE_MODE) -> int:
+    """os.open that refuses a symbolic link with a clear message."""
+    refuse_link(path)
+    try:
+        return os.open(path, flags | NOFOLLOW, mode)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            refuse_link(path)
+        raise
+
+
+def read_bytes(path: Path) -> bytes:
+    fd = open_file(path, os.O_RDONLY)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def make_dir(folder: Path) -> None:
+    refuse_link(folder)
+    folder.mkdir(mode=DIR_MODE, exist_ok=True)
+    refuse_link(folder)  # created by someone else meanwhile
+    os.chmod(folder, DIR_MODE, follow_symlinks=False)  # mkdir's mode is filtered by umask
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or a new file in `directory` durable (no-op where unsupported)."""
+    if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes | memoryview) -> None:
+    """Replace `path` with `payload` so that a crash leaves the old or the new file whole.
+    The temp file's name carries our pid, so a later open removes it only once we are
+    gone (see remove_stale_temps)."""
+    refuse_link(path)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                                suffix=".tmp")  # owner-only, O_EXCL: never a planted link
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(name, path)
+    except BaseException:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temp files of atomic writes whose process has died (a crash mid-checkpoint)."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.[a-z0-9_]{{8}}\.tmp$")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        match = pattern.match(name)
+        if match and not _alive(int(match.group(1))):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: leave its files alone
+    return True
+
+
+def copy_file(source: Path | int, target: Path, length: int | None = None) -> str:
+    """A real copy (a reflink where the filesystem shares blocks copy-on-write, else the
+    bytes), owner-only and fsynced, of the first `length` bytes (all if None) of a file
+    (or an open descriptor: closed here); returns the SHA-256 of the copy as read back."""
+    src = source if isinstance(source, int) else open_file(source, os.O_RDONLY)
+    try:
+        dst = open_file(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        try:
+            size = os.fstat(src).st_size if length is None else length
+            if not _reflink(src, dst, size):
+                _copy_bytes(src, dst, size)
+            if os.fstat(dst).st_size != size:
+                raise RegisterError(f"{source} is shorter than expected; the copy was not kept.")
+            os.fsync(dst)
+        finally:
+            os.close(dst)
+    finally:
+        os.close(src)
+    return sha256_of(target)
+
+
+def _reflink(src: int, dst: int, size: int) -> bool:
+    if size != os.fstat(src).st_size or os.name == "nt":
+        return False  # a prefix cannot be cloned whole
+    try:
+        import fcntl
+
+        fcntl.ioctl(dst, 0x40049409, src)  # FICLONE: Linux btrfs, XFS
+        return True
+    except (OSError, ImportError):
+        return False
+
+
+def _copy_bytes(src: int, dst: int, size: int) -> None:
+    offset = 0
+    while offset < size:
+        chunk = os.pread(src, min(_CHUNK, size - offset), offset)
+        if not chunk:
+            break
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(dst, view):]
+        offset += len(chunk)
+
+
+def read_window(path: Path, start: int, end: int) -> bytes:
+    """Bytes `start` to `end` of a file, without reading the rest."""
+    fd = open_file(path, os.O_RDONLY)
+    try:
+        return os.pread(fd, max(0, end - start), start)
+    finally:
+        os.close(fd)
+
+
+def sha256_of(path: Path, length: int | None = None) -> str:
+    digest = hashlib.sha256()
+    fd = open_file(path, os.O_RDONLY)
+    try:
+        remaining = os.fstat(fd).st_size if length is None else length
+        offset = 0
+        while remaining > 0:
+            chunk = os.pread(fd, min(_CHUNK, remaining), offset)
+            if not chunk:
+                break
+            digest.update(chunk)
+            offset += len(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    return digest.hexdigest()

@@ -1,0 +1,147 @@
+"""Putting a register back: from a backup with the journal replayed over it (`clerk restore
+NAME`), or from the journal alone (`clerk restore --from-journal`). The journal is the
+truth, so no change it holds is lost: a restore keeps every entry of the current journal
+that follows on from the backup's, and a rebuild replays the journal from its first entry.
+The files in place are moved aside to PATH.before-restore-<time> (and .journal), never
+deleted. Both hold the journal's lock, so no save lands meanwhile; a clerk that still has
+the register open finds its journal replaced at its next save and is told to reopen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from clerk.store import journal as jr
+from clerk.store.backup import STAMP, Backup, check_backup, find_backup
+from clerk.store.errors import RegisterError
+from clerk.store.files import atomic_write, fsync_dir, read_bytes, refuse_link
+from clerk.store.journal_file import JournalFile
+from clerk.store.schema import META_ID, new_register
+from clerk.store.storage import encode_checkpoint
+from clerk.store.tables import Ids, apply_entry
+
+
+@dataclass
+class Restored:
+    backup: Backup | None  # None: rebuilt from the journal alone
+    decisions: int
+    entries: int  # journal entries the register now holds
+    aside: list[Path]  # where the files that were in place now are
+    dropped: str  # what of the journal could not be used (empty: nothing)
+
+
+def good_prefix(data: bytes) -> tuple[int, list[dict[str, Any]], str]:
+    """(bytes, entries) of the journal's unbroken chain from its first line, and what
+    follows that could not be used."""
+    try:
+        chunk = jr.read_chain(data, 0, 0, jr.GENESIS, name="the journal")
+        dropped = f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
+        return chunk.end, chunk.entries, dropped
+    except jr.BrokenChain as broken:
+        lines = data.split(b"\n")[:broken.line - 1]
+        end = sum(len(line) + 1 for line in lines)
+        chunk = jr.read_chain(data[:end], 0, 0, jr.GENESIS)
+        return end, chunk.entries, f"everything from line {broken.line} ({broken})"
+
+
+def restore(path: Path, name: str | None, now: datetime | None = None) -> Restored:
+    """Backup `name` with the current journal replayed over it; None: the journal alone."""
+    now = now or datetime.now()
+    journal_path = Path(f"{path}.journal")
+    refuse_link(path)
+    refuse_link(journal_path)
+    try:
+        journal: JournalFile | None = JournalFile(journal_path, write=False)
+    except FileNotFoundError:
+        journal = None
+    try:
+        if journal is None:
+            return _put_back(path, name, b"", now)
+        with journal.locked():
+            return _put_back(path, name, journal.read(0), now)
+    finally:
+        if journal is not None:
+            journal.close()
+
+
+def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Restored:
+    original = current
+    end, entries, dropped = good_prefix(current)
+    backup = None
+    if name is not None:
+        backup = find_backup(path, name)
+        problems = check_backup(backup)
+        if problems:
+            raise RegisterError(f"Backup {backup.name} is damaged ({'; '.join(problems)}); "
+                                "nothing was changed. Choose another from `clerk backups`.")
+        saved = read_bytes(backup.journal)
+        if current[:len(saved)] != saved or end < len(saved):  # does not follow on from it
+            dropped = ("the journal in place, which does not follow on from the backup's "
+                       "(it is kept aside)" if current else "")
+            end, entries, _ = good_prefix(saved)
+            current = saved
+    elif not entries:
+        raise RegisterError(f"The journal {path}.journal holds no change to rebuild from; "
+                            "nothing was changed. `clerk restore latest` puts back a backup.")
+    journal = current[:end]
+    tables = _replay(path, entries, backup)
+    checkpoint = encode_checkpoint(tables, {
+        "journal_offset": end, "journal_seq": entries[-1]["seq"] if entries else 0,
+        "journal_hash": entries[-1]["hash"] if entries else jr.GENESIS,
+        "journal_sha256": hashlib.sha256(journal).hexdigest()})
+    aside = Path(f"{path}.before-restore-{now.strftime(STAMP)}")
+    number = 1
+    while aside.exists() or Path(f"{aside}.journal").exists():
+        number += 1
+        aside = Path(f"{path}.before-restore-{now.strftime(STAMP)}-{number}")
+    moved = []
+    try:
+        if path.exists():
+            os.rename(path, aside)
+            moved.append(aside)
+        journal_path = Path(f"{path}.journal")
+        if journal != original:
+            if journal_path.exists():
+                os.rename(journal_path, f"{aside}.journal")
+                moved.append(Path(f"{aside}.journal"))
+            atomic_write(journal_path, journal)  # a new file: clerks still open must reopen
+        atomic_write(path, checkpoint)
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise RegisterError(
+            f"Could not put the register back: {error.strerror or error}. The files now in "
+            f"place are listed by `ls {path}*`; the ones before are *.before-restore-*.") from error
+    return Restored(backup, len(tables["decisions"]), len(entries), moved, dropped)
+
+
+def _replay(path: Path, entries: list[dict[str, Any]], backup: Backup | None
+            ) -> dict[str, dict[str, Any]]:
+    """The register the journal's entries make. Registers made before the council profile
+    was journaled take it from the backup or the file in place."""
+    council = next((e["council"] for e in entries if "council" in e), None)
+    if council is None:
+        council = _council_from(([backup.checkpoint] if backup else []) + [path])
+    tables = new_register(council)
+    ids = Ids(tables["decisions"])
+    for entry in entries:
+        apply_entry(tables, ids, entry, path)
+    return tables
+
+
+def _council_from(files: list[Path]) -> dict[str, Any]:
+    for file in files:
+        try:
+            council = orjson.loads(read_bytes(file))["meta"][META_ID]["council"]
+            if isinstance(council, dict):
+                return council
+        except (OSError, ValueError, KeyError, TypeError, RegisterError):
+            continue
+    raise RegisterError("The journal does not hold the council profile and no readable "
+                        "register or backup does; nothing was changed.")
