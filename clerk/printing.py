@@ -37,6 +37,11 @@ def notices_dir(register: Register) -> Path:
 
 
 def default_name(ref: str, kind: str, confidential: bool) -> str:
+    """`D2013-001-record.pdf`: only a reference in clerk's form may name a file, so no
+    reference (from an old register or a hand edit) can point outside notices/."""
+    from clerk.domain.refs import check_ref
+
+    check_ref(ref)
     suffix = "-CONFIDENTIAL" if confidential else ""
     return f"{ref}-{kind}{suffix}.pdf"
 

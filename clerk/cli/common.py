@@ -115,8 +115,49 @@ class DueType(click.ParamType):
                       param, ctx)
 
 
+class RefType(click.ParamType):
+    """A decision reference in clerk's own form (D2013-001); anything else is refused before
+    any file is named after it."""
+
+    name = "REF"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from clerk.domain.refs import ref_problem
+
+        problem = ref_problem(value)
+        if problem is not None:
+            self.fail(problem + ".", param, ctx)
+        return str(value)
+
+
 DATE = DateType()
 DUE = DueType()
+REF = RefType()
+
+
+class NotUtf8(click.ClickException):
+    """An argument holding bytes that are not UTF-8: a usage error (exit 2)."""
+
+    exit_code = 2
+
+
+def refuse_undecodable(args: list[str]) -> None:
+    """Refuse, naming the option, any argument that held bytes which are not UTF-8 (Python
+    hands them over as lone surrogates, which no register or notice can hold)."""
+    for index, arg in enumerate(args):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            option, eq, _ = arg.partition("=")
+            if eq and option.startswith("--"):
+                what = option
+            elif index and args[index - 1].startswith("-") and args[index - 1] != "--":
+                what = args[index - 1]
+            else:  # show the undecodable bytes as \xff, which any terminal can print
+                raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                what = f"the argument '{raw[:40]}'"
+            raise NotUtf8(f"The value given for {what} is not UTF-8 text: type it again in "
+                          "UTF-8. Nothing was saved.") from None
 
 
 def split_list(text: str | None) -> list[str]:
@@ -126,6 +167,10 @@ def split_list(text: str | None) -> list[str]:
 
 class ClerkGroup(click.Group):
     """Turns every known refusal into one clear line on stderr and exit status 1."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        refuse_undecodable(args)  # every argument of every command passes through here
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         from clerk.refusals import explain

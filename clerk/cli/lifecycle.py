@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from clerk.cli.common import DATE, DUE, Context, pass_context, split_list
+from clerk.cli.common import REF as REF_TYPE
 from clerk.domain import lifecycle as L
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import (
@@ -23,7 +24,7 @@ from clerk.domain.decision import (
     Person,
 )
 
-REF = click.argument("ref")
+REF = click.argument("ref", type=REF_TYPE)
 
 
 def maker_from_profile(profile: CouncilProfile, name: str, title: str, kind: str) -> DecisionMaker:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from clerk.cli.common import DATE, Context, pass_context
+from clerk.cli.common import DATE, REF, Context, pass_context
 from clerk.notices import KINDS, NoticeRefused
 
 OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -28,7 +28,7 @@ def _finish(path: Path, digest: str, to_printer: bool) -> None:
 
 @click.command()
 @click.argument("kind", type=click.Choice(list(KINDS)))
-@click.argument("ref")
+@click.argument("ref", type=REF)
 @OUTPUT
 @click.option("--on", "published_on", type=DATE, help="Publication date printed (default today).")
 @click.option("--confidential", is_flag=True,
