@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +114,44 @@ def test_a_value_an_import_would_refuse_is_never_saved(demo: Any) -> None:
     line = demo.refused("new", "--title", "bell\x07", "--decision-maker", "Cllr Ring")
     assert "title: contains control characters '\\x07'" in line and "Nothing was saved" in line
     assert files_of(demo.db) == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_export_is_readable_by_its_owner_only(demo: Any, fmt: str) -> None:
+    # An export holds exempt information (Schedule 12A) in full.
+    target = demo.db.parent / f"all.{fmt}"
+    target.write_text("an older export")
+    target.chmod(0o644)
+    old_umask = os.umask(0o022)
+    try:
+        demo("export", f"--{fmt}", "-o", str(target))
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes().startswith(b"{" if fmt == "json" else b"ref,")
+    assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_export_replaces_a_symlink_rather_than_writing_through_it(demo: Any) -> None:
+    elsewhere = demo.db.parent / "elsewhere.txt"
+    elsewhere.write_text("not yours to overwrite")
+    link = demo.db.parent / "all.json"
+    link.symlink_to(elsewhere)
+    demo("export", "-o", str(link))
+    assert not link.is_symlink() and stat.S_IMODE(link.stat().st_mode) == 0o600
+    assert elsewhere.read_text() == "not yours to overwrite"
+
+
+def test_an_export_to_a_device_writes_to_it(demo: Any) -> None:
+    demo("export", "-o", "/dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # written to, not replaced by a file
+
+
+def test_a_notice_is_never_named_after_a_reference_not_in_clerks_form() -> None:
+    from clerk.domain.refs import InvalidRef
+    from clerk.printing import default_name
+
+    assert default_name("D2013-001", "record", False) == "D2013-001-record.pdf"
+    for ref in ("../../x", "/abs/path", "D2013-001/../x", ""):
+        with pytest.raises(InvalidRef, match="is not a decision reference"):
+            default_name(ref, "record", False)
