@@ -228,8 +228,9 @@ def _text_problems(value: Any, where: str, limit: int) -> list[str]:
     if not isinstance(value, str):
         return [f"{where}: expected text, found {_kind(value)}"]
     if len(value) > limit:
-        return [f"{where}: at most {limit:,} characters (found {len(value):,}); shorten it, "
-                "or attach the full text as a background paper"]
+        advice = " or list the full text as a background paper" if limit == MAX_TEXT else ""
+        return [f"{where}: at most {limit:,} characters (found {len(value):,}): shorten it"
+                f"{advice}"]
     if not value.isascii():
         try:
             value.encode("utf-8")
