@@ -20,11 +20,6 @@ class InvalidRef(ValueError):
     """Not a reference in clerk's form; str() says what one looks like."""
 
 
-def make_ref(year: int, number: int) -> str:
-    """The reference of the `number`th decision of `year`."""
-    return f"D{year}-{number:03d}"
-
-
 def ref_problem(ref: object) -> str | None:
     """Why `ref` is not a reference in clerk's form, or None if it is one."""
     if isinstance(ref, str) and _REF.fullmatch(ref):

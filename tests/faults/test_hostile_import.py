@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from clerk.cli import cli
 from tests.faults.conftest import DEMO_TODAY, files_of
@@ -272,3 +274,56 @@ def test_odd_data_never_reaches_a_reader(export: dict[str, Any], tmp_path: Path,
     for args in readers:
         result = runner.invoke(cli, ["--db", str(db), *args], env=ENV)
         assert isinstance(result.exception, SystemExit | None), (args, repr(result.exception))
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a record a value could be put, objects and lists included."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += _leaves(inner, (*path, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _leaves(inner, (*path, index))
+    return found[1:] if not path else found
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63) | st.floats(allow_nan=False)
+    | st.sampled_from(["", "zzz", "9999-12-31", "1974-01-01", "2013-13", "25:99", "../../x",
+                       "D2013-001", "report.reasons", "scrutiny-chair", "x" * 600])
+    | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_value_anywhere_is_refused_or_read_without_a_traceback(
+        export: dict[str, Any], tmp_path_factory: pytest.TempPathFactory,
+        data: st.DataObject) -> None:
+    record = data.draw(st.integers(0, len(export["decisions"]) - 1), label="record")
+    doc = copy.deepcopy(export["decisions"][record])
+    path = data.draw(st.sampled_from(_leaves(doc)), label="path")
+    value = data.draw(json_values, label="value")
+    target = doc
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    folder = tmp_path_factory.mktemp("fuzz")
+    source = folder / "in.json"
+    source.write_text(json.dumps({**export, "decisions": [doc]}), encoding="utf-8")
+    db = folder / "new.json"
+    runner = CliRunner()
+    for args in (["import", str(source)], ["show", "--json", doc.get("ref", "D2014-001")],
+                 ["list"], ["notice", "record", "-o", str(folder / "r.pdf"),
+                            str(doc.get("ref", "D2014-001"))]):
+        result = runner.invoke(cli, ["--db", str(db), *args], env=ENV)
+        assert isinstance(result.exception, SystemExit | None), (args, repr(result.exception))
+        assert "Traceback" not in result.stderr
+        if args[0] == "import" and result.exit_code != 0:
+            assert not db.exists()
+            return
