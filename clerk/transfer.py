@@ -153,11 +153,18 @@ def parse_csv(text: str, source: str) -> Parsed:
     kinds = _column_kinds()
     columns = list(kinds)
     reader = csv.reader(io.StringIO(text))
+    # A valid decision's JSON cell (a thousand comments) can be far over the csv module's
+    # 128 KB cell limit; the whole text is in memory already, and validation bounds every
+    # value, so a cell may be as long as the file.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))
     try:
         rows = list(reader)
-    except csv.Error as error:  # a NUL byte, a cell beyond the csv module's limit
+    except csv.Error as error:  # a malformed file
         raise ImportRefused(source, [f"line {reader.line_num}: not readable as CSV "
                                      f"({error})"]) from None
+    finally:
+        csv.field_size_limit(limit)
     header = rows[0] if rows else None
     if header != columns:
         raise ImportRefused(source, ["line 1: the header is not a clerk export's (export one "

@@ -211,7 +211,7 @@ def _csv_of(export: dict[str, Any], tmp_path: Path) -> str:
 
 
 @pytest.mark.parametrize(("case", "words"), [
-    ("cell of 1 MB", "not readable as CSV"),
+    ("cell of 1 MB", "title: at most 500 characters"),
     ("NUL byte", "title: contains control characters"),
     ("ref climbing out", "not a decision reference"),
     ("not UTF-8", "not UTF-8 text"),

@@ -155,3 +155,27 @@ def test_a_notice_is_never_named_after_a_reference_not_in_clerks_form() -> None:
     for ref in ("../../x", "/abs/path", "D2013-001/../x", ""):
         with pytest.raises(InvalidRef, match="is not a decision reference"):
             default_name(ref, "record", False)
+
+
+def test_a_decision_at_every_limit_round_trips_through_csv(demo: Any) -> None:
+    # Its implications and comments cells are far over the csv module's 128 KB default.
+    from clerk.domain.decision import IMPLICATIONS
+    from clerk.domain.validate import MAX_TEXT, MAX_TITLE
+
+    source = demo.db.parent / "big.json"
+    demo("export", "-o", str(source))
+    payload = orjson.loads(source.read_bytes())
+    doc = payload["decisions"][0]
+    doc["title"] = "T" * MAX_TITLE
+    doc["report"]["implications"] = {key: "i" * MAX_TEXT for key, _ in IMPLICATIONS}
+    doc["comments"] = [{"author": "A", "text": "c" * MAX_TEXT}] * 20
+    payload["decisions"] = [doc]
+    source.write_bytes(orjson.dumps(payload))
+    big = type(demo)(demo.db.parent / "big-register.json", demo.runner, demo.today)
+    big("import", str(source))
+    exported = demo.db.parent / "big.csv"
+    big("export", "--csv", "-o", str(exported))
+    again = type(demo)(demo.db.parent / "again.json", demo.runner, demo.today)
+    again("init")
+    again("import", str(exported))
+    assert _content(again.db)[0] == _content(big.db)[0]
