@@ -181,6 +181,8 @@ def test_an_import_file_is_kept_exactly_or_refused_whole(template: Path, title: 
     (["new", "--title", "T", "--decision-maker", "Cllr \udcffRing"], "--decision-maker"),
     (["comment", REF, "--from", "A", "--text", "caf\udce9"], "--text"),
     (["show", "D2013-\udcff"], "the argument 'D2013-\\xff'"),
+    (["show", "--json", "D2013-\udcff"], "the argument 'D2013-\\xff'"),  # --json: a flag
+    (["--db", "/tmp/caf\udce9.json", "list"], "--db"),
 ])
 def test_an_argument_that_is_not_utf8_is_refused_by_name(template: Path, args: list[str],
                                                          named: str) -> None:
@@ -188,7 +190,7 @@ def test_an_argument_that_is_not_utf8_is_refused_by_name(template: Path, args: l
     result, _, _ = run(template, args)
     assert result.exit_code == 2
     assert f"The value given for {named} is not UTF-8 text" in result.stderr
-    assert "Nothing was saved" in result.stderr
+    assert "Nothing was changed" in result.stderr
 
 
 def test_a_real_argv_byte_is_refused(template: Path, tmp_path: Path) -> None:
@@ -205,7 +207,7 @@ def test_a_real_argv_byte_is_refused(template: Path, tmp_path: Path) -> None:
                           timeout=60, env={**os.environ, "CLERK_TODAY": TODAY})
     assert done.returncode == 2
     assert done.stderr.decode() == ("Error: The value given for --title is not UTF-8 text: "
-                                    "type it again in UTF-8. Nothing was saved.\n")
+                                    "type it again in UTF-8. Nothing was changed.\n")
     assert files_of(db) == before
 
 
