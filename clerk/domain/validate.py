@@ -12,6 +12,10 @@ lays out a paragraph in time that grows faster than its length):
 
 - a title at most 500 characters: it heads every notice and fills one line of the forward
   plan; real titles run to about 150;
+- a name, role, telephone number or email (a person, a decision maker, who agreed, who
+  wrote) at most 200 characters, and a document's, ward's or category's name at most 500:
+  they are set in the narrow cells of a notice's tables, and a cell taller than a page
+  keeps reportlab splitting it for minutes;
 - any other text at most 20,000 characters: about eight printed pages, more than any
   section of a report or a record of decision needs (a longer document is a background
   paper, listed by name);
@@ -47,12 +51,29 @@ from clerk.domain.exempt import EXEMPTABLE_FIELDS
 from clerk.domain.refs import ref_problem
 
 MAX_TITLE = 500
+MAX_NAME = 200
 MAX_TEXT = 20_000
 MAX_ITEMS = 1_000
 MAX_NOTICES = 10_000
 MAX_WHOLE_NUMBER = 10**15
-# Which text fields have a limit of their own, by (class name, field name).
-TEXT_LIMITS = {("Decision", "title"): MAX_TITLE}
+# Which text fields (or, for a list, each item) have a limit of their own, by (class name,
+# field name); "*" stands for every text field of the class.
+TEXT_LIMITS = {
+    ("Decision", "title"): MAX_TITLE,
+    **{key: MAX_NAME for key in (
+        ("Person", "*"), ("ExecutiveMember", "*"), ("DecisionMaker", "name"),
+        ("DecisionMaker", "title"), ("DecisionMaker", "telephone"),
+        ("DecisionMaker", "members"), ("Comment", "author"), ("Comment", "organisation"),
+        ("SpecialUrgency", "agreed_by"), ("PrivateUrgency", "agreed_by"),
+        ("Conflict", "member"), ("Report", "recommended_by"), ("Report", "prepared_by"),
+        ("ForwardPlanEntry", "portfolio"), ("CallInRequest", "members"),
+        ("Referral", "minute"))},
+    **{key: MAX_TITLE for key in (
+        ("ForwardPlanEntry", "documents"), ("ForwardPlanEntry", "wards"),
+        ("ForwardPlanEntry", "parishes"), ("KeyDecision", "categories"),
+        ("Report", "appendices"), ("Report", "background_documents"),
+        ("Record", "background_papers"))},
+}
 ITEM_LIMITS = {("Decision", "notices"): MAX_NOTICES}
 
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\t", "\r"}
@@ -220,7 +241,8 @@ def _check_atom(tp: Any, value: Any, where: str, key: tuple[str, str]) -> list[s
             return [f"{where}: must be a whole number from 0 to {MAX_WHOLE_NUMBER:,}"]
         return []
     if tp is str:
-        return _text_problems(value, where, TEXT_LIMITS.get(key, MAX_TEXT))
+        limit = TEXT_LIMITS.get(key) or TEXT_LIMITS.get((key[0], "*"), MAX_TEXT)
+        return _text_problems(value, where, limit)
     return []
 
 

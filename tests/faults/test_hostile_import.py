@@ -125,6 +125,8 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "title of 1 MB": (_set("title", "x" * 1_000_000), "title: at most 500 characters"),
     "reasons of 1 MB": (_set("report.reasons", "word " * 200_000),
                         "report.reasons: at most 20,000 characters"),
+    "decision maker name of 2,000": (_set("decision_maker.name", "N" * 2_000),
+                                     "decision_maker.name: at most 200 characters"),
     "2,000 documents": (_set("plan.documents", ["Doc"] * 2_000), "at most 1,000 items"),
     "2,000 implications": (_set("report.implications", {f"k{i}": "" for i in range(2_000)}),
                            "at most 1,000 entries"),
