@@ -7,6 +7,8 @@ the register: its kind, publication date and SHA-256.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -46,6 +48,22 @@ def default_name(ref: str, kind: str, confidential: bool) -> str:
     return f"{ref}-{kind}{suffix}.pdf"
 
 
+def _write_pdf(target: Path, pdf: bytes) -> None:
+    """Into a file atomically; a pipe or device (`-o /dev/stdout`) is written to as it is,
+    since replacing it would replace the device itself (run as root, /dev/null for every
+    program on the machine)."""
+    try:
+        special = not stat.S_ISREG(os.stat(target).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        with open(target, "wb") as handle:
+            handle.write(pdf)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, pdf)
+
+
 def _journal(register: Register, decisions: Iterable[Decision], kind: str, on: date,
              digest: str, confidential: bool) -> None:
     changed = []
@@ -64,8 +82,7 @@ def write_notice(register: Register, ref: str, kind: str, path: Path | None = No
     pdf = render_notice(kind, decision, register.council, published_on=published_on,
                         confidential=confidential)
     target = path or notices_dir(register) / default_name(ref, kind, confidential)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, pdf)
+    _write_pdf(target, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
     _journal(register, [decision], kind, published_on, digest, confidential)
     return Written(target, digest)
@@ -82,8 +99,7 @@ def write_forward_plan(register: Register, start: date, end: date, path: Path | 
                               published_on=published_on)
     name = f"forward-plan-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}.pdf"
     target = path or notices_dir(register) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, pdf)
+    _write_pdf(target, pdf)
     digest = hashlib.sha256(pdf).hexdigest()
     _journal(register, listed, "forward-plan", published_on, digest, False)
     return Written(target, digest), len(listed)

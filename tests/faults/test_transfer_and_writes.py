@@ -142,9 +142,36 @@ def test_an_export_replaces_a_symlink_rather_than_writing_through_it(demo: Any) 
     assert elsewhere.read_text() == "not yours to overwrite"
 
 
-def test_an_export_to_a_device_writes_to_it(demo: Any) -> None:
-    demo("export", "-o", "/dev/null")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # written to, not replaced by a file
+def test_an_export_to_a_pipe_writes_to_it(demo: Any) -> None:
+    # As `-o /dev/stdout` would be: the pipe is written to, not replaced by a file (for a
+    # device such as /dev/null, replacing it would take it from every program).
+    pipe, received = _pipe_reader(demo.db.parent)
+    demo("export", "-o", str(pipe))
+    assert orjson.loads(_received(pipe, received))["format"] == "clerk-export"
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+def _pipe_reader(folder: Path) -> tuple[Path, list[bytes]]:
+    """A named pipe in `folder` and a thread reading it whole."""
+    import threading
+
+    pipe = folder / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True).start()
+    return pipe, received
+
+
+def _received(pipe: Path, received: list[bytes]) -> bytes:
+    """What the reader got, once the writer has closed the pipe."""
+    import time
+
+    for _ in range(600):
+        if received:
+            return received[0]
+        time.sleep(0.1)
+    os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))  # let the reader go
+    raise AssertionError("nothing was written to the pipe")
 
 
 def test_a_notice_is_never_named_after_a_reference_not_in_clerks_form() -> None:
@@ -179,3 +206,15 @@ def test_a_decision_at_every_limit_round_trips_through_csv(demo: Any) -> None:
     again("init")
     again("import", str(exported))
     assert _content(again.db)[0] == _content(big.db)[0]
+
+
+@pytest.mark.parametrize("command", [["notice", "record", "D2013-001"],
+                                     ["forward-plan", "--from", "01/01/2020", "--to",
+                                      "31/01/2020"]])
+def test_a_notice_to_a_pipe_writes_to_it(demo: Any, command: list[str]) -> None:
+    # `-o /dev/null` run as root replaced the device with a file, for every program.
+    pipe, received = _pipe_reader(demo.db.parent)
+    result = demo(*command, "-o", str(pipe), ok=False)
+    assert _received(pipe, received).startswith(b"%PDF"), result.stderr
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
