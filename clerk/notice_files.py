@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,7 +36,6 @@ PUBLIC_FILE_MODE = 0o644  # a published notice is public
 PRIVATE_FILE_MODE = 0o600  # a confidential copy: the owner only
 PRIVATE_DIR_MODE = 0o700
 TEMP_SUFFIX = ".publishing"  # hidden `.NAME.PID.publishing`: not yet journaled
-_SAFE_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 class NoticeFileError(Exception):
@@ -153,11 +151,14 @@ def ensure_folder(folder: Path, *, private: bool) -> None:
 
 
 def check_ref(ref: str) -> None:
-    """A reference goes into a file name: only clerk's own forms, nothing that could name
-    another folder."""
-    if not _SAFE_REF.fullmatch(ref):
-        raise NoticeFileError(f"{ref!r} cannot name a notice file (letters, digits, '-' and "
-                              "'_' only): nothing was written.")
+    """A reference goes into a file name: only clerk's own form (`clerk.domain.refs`),
+    nothing that could name another folder."""
+    from clerk.domain.refs import ref_problem
+
+    problem = ref_problem(ref)
+    if problem is not None:
+        raise NoticeFileError(f"{problem}, so it cannot name a notice file: nothing was "
+                              "written.")
 
 
 def dated_name(stem: str, on: date) -> str:

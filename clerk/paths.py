@@ -11,6 +11,7 @@ pyproject.toml); `shipped()` is the one way to find a shipped file, installed or
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ENV_VAR = "CLERK_DB"
@@ -34,11 +35,19 @@ def resolve_register_path(cli_value: str | None) -> Path:
 
 
 def cache_dir() -> Path:
-    """Where clerk keeps what it can always rebuild (the parsed fonts): CLERK_CACHE, else
-    the per-user cache directory."""
+    """Where clerk keeps what it can always rebuild (parsed fonts, bank holidays): CLERK_CACHE,
+    else the per-user cache directory.
+
+    On Linux that is worked out here as platformdirs does ($XDG_CACHE_HOME if absolute, else
+    ~/.cache, then clerk): every command reads the bank holiday cache, and importing platformdirs
+    would cost a cold start more than reading the cache saves.
+    """
     from_env = os.environ.get("CLERK_CACHE", "").strip()
     if from_env:
         return Path(from_env).expanduser()
+    if sys.platform == "linux":
+        xdg = os.environ.get("XDG_CACHE_HOME", "")  # used only if absolute, as XDG says
+        return Path(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")) / "clerk"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("clerk", appauthor=False))

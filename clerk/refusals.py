@@ -9,10 +9,11 @@ def explain(error: BaseException) -> str | None:
     should show its traceback."""
     from clerk.domain.council import ProfileError
     from clerk.domain.lifecycle import Refused
+    from clerk.domain.refs import InvalidRef
     from clerk.launch import TodayError
     from clerk.store.errors import RegisterError
 
-    if isinstance(error, (Refused, ProfileError, RegisterError, TodayError)):
+    if isinstance(error, (Refused, ProfileError, RegisterError, TodayError, InvalidRef)):
         return str(error)
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""

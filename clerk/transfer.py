@@ -1,17 +1,23 @@
 """Export and import: the register as JSON (complete) or CSV (one row a decision).
 
-Both formats re-import to an identical register. An import is checked as a whole first:
-every error is listed by line (CSV) or record (JSON), and nothing is imported unless all
-of it is good.
+Both formats re-import to an identical register. An import is checked as a whole first,
+as strictly as the command line checks what a clerk types (`clerk.domain.validate`: types,
+choices, references in clerk's form, limits; the council profile as `clerk init` checks
+one): every error is listed by line (CSV) or record (JSON), and nothing is imported unless
+all of it is good.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
+import tempfile
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -39,6 +45,45 @@ def export_json(council: dict[str, Any], docs: Iterable[dict[str, Any]]) -> byte
     payload = {"format": FORMAT, "version": VERSION, "council": council,
                "decisions": list(docs)}
     return orjson.dumps(payload, option=orjson.OPT_INDENT_2)
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Write an export owner-only (0600), since it carries exempt information: a new file
+    made private, then renamed over `path` (a symlink there is replaced, not followed). A
+    pipe or device (`-o /dev/stdout`) is written to as it is."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:  # mkstemp makes the file 0600 whatever the umask; os.replace keeps that
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def read_import(path: Path, limit: int = 1 << 30) -> bytes:
+    """The bytes of an import file; a pipe, a device or a file over `limit` is refused."""
+    with open(path, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ImportRefused(str(path), ["not a regular file"])
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ImportRefused(str(path), [f"larger than {limit >> 20:,} MB; no export of a "
+                                        "register is that large"])
+    return data
 
 
 def _columns() -> list[str]:
@@ -108,13 +153,25 @@ def parse_csv(text: str, source: str) -> Parsed:
     kinds = _column_kinds()
     columns = list(kinds)
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    # A valid decision's JSON cell (a thousand comments) can be far over the csv module's
+    # 128 KB cell limit; the whole text is in memory already, and validation bounds every
+    # value, so a cell may be as long as the file.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))
+    try:
+        rows = list(reader)
+    except csv.Error as error:  # a malformed file
+        raise ImportRefused(source, [f"line {reader.line_num}: not readable as CSV "
+                                     f"({error})"]) from None
+    finally:
+        csv.field_size_limit(limit)
+    header = rows[0] if rows else None
     if header != columns:
         raise ImportRefused(source, ["line 1: the header is not a clerk export's (export one "
                                      "with `clerk export --csv` to see the columns)"])
     records: list[tuple[str, Any]] = []
     errors: list[str] = []
-    for line_no, row in enumerate(reader, start=2):
+    for line_no, row in enumerate(rows[1:], start=2):
         if len(row) != len(columns):
             errors.append(f"line {line_no}: {len(row)} cells, expected {len(columns)}")
             continue
@@ -143,9 +200,10 @@ def parse_json(data: bytes, source: str) -> Parsed:
         raise ImportRefused(source, [f"not valid JSON: {error}"]) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ImportRefused(source, ["not a clerk export (no \"format\": \"clerk-export\")"])
-    if payload.get("version") != VERSION:
-        raise ImportRefused(source, [f"export version {payload.get('version')!r}; this clerk "
-                                     f"reads version {VERSION}"])
+    version = payload.get("version")
+    if type(version) is not int or version != VERSION:  # not true, not 1.0
+        raise ImportRefused(source, [f"export version {str(version)[:20]!r}; this clerk reads "
+                                     f"version {VERSION}"])
     decisions = payload.get("decisions")
     if not isinstance(decisions, list):
         raise ImportRefused(source, ["\"decisions\" must be a list"])
@@ -153,19 +211,36 @@ def parse_json(data: bytes, source: str) -> Parsed:
     return _check_all(records, payload.get("council"), source, [])
 
 
-def _check_all(records: list[tuple[str, Any]], council: dict[str, Any] | None, source: str,
+def _council_problems(council: Any) -> list[str]:
+    """The export's council profile checked as `clerk init` checks a profile file."""
+    from clerk.domain.council import CouncilProfile, ProfileError
+
+    if council is None:
+        return []
+    problems = problems_in(CouncilProfile, council, "council")
+    if problems:
+        return problems
+    try:
+        CouncilProfile.from_dict(council)
+    except ProfileError as error:
+        return [str(error)]
+    return []
+
+
+def _check_all(records: list[tuple[str, Any]], council: Any, source: str,
                errors: list[str]) -> Parsed:
+    errors = errors + _council_problems(council)
     seen: dict[str, str] = {}
     good = []
     for where, doc in records:
         problems = problems_in(Decision, doc)
         ref = doc.get("ref") if isinstance(doc, dict) else None
         if not problems:
-            if not isinstance(ref, str) or not ref.strip():
+            if "ref" not in doc:
                 problems.append("ref: missing")
             elif ref in seen:
                 problems.append(f"ref: {ref} repeats {seen[ref]}")
-            if not str(doc.get("title", "")).strip():
+            if not doc.get("title", "").strip():
                 problems.append("title: missing")
         if problems or not isinstance(ref, str):
             errors.extend(f"{where}: {p}" for p in problems)

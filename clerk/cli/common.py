@@ -108,8 +108,63 @@ class DueType(click.ParamType):
                       param, ctx)
 
 
+class RefType(click.ParamType):
+    """A decision reference in clerk's own form (D2013-001); anything else is refused before
+    any file is named after it."""
+
+    name = "REF"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from clerk.domain.refs import ref_problem
+
+        problem = ref_problem(value)
+        if problem is not None:
+            self.fail(problem + ".", param, ctx)
+        return str(value)
+
+
 DATE = DateType()
 DUE = DueType()
+REF = RefType()
+
+
+class NotUtf8(click.ClickException):
+    """An argument holding bytes that are not UTF-8: a usage error (exit 2)."""
+
+    exit_code = 2
+
+
+def refuse_undecodable(group: click.Group, ctx: click.Context, args: list[str]) -> None:
+    """Refuse, naming the option, any argument that held bytes which are not UTF-8 (Python
+    hands them over as lone surrogates, which no register or notice can hold)."""
+    for index, arg in enumerate(args):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            option, eq, _ = arg.partition("=")
+            if eq and option.startswith("--"):
+                what = option
+            elif index and _takes_a_value(group, ctx, args, args[index - 1]):
+                what = args[index - 1]
+            else:  # show the undecodable bytes as \xff, which any terminal can print
+                raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                what = f"the argument '{raw[:40]}'"
+            raise NotUtf8(f"The value given for {what} is not UTF-8 text: type it again in "
+                          "UTF-8. Nothing was changed.") from None
+
+
+def _takes_a_value(group: click.Group, ctx: click.Context, args: list[str], token: str) -> bool:
+    """Whether `token` is an option (of the group or of the command in `args`) that takes
+    the next argument as its value, as `--title` does and `--json` does not."""
+    if not token.startswith("-") or token == "--":
+        return False
+    names = set(group.list_commands(ctx))
+    command = next((group.get_command(ctx, a) for a in args if a in names), None)
+    params = [*group.params, *(command.params if command else [])]
+    for param in params:
+        if isinstance(param, click.Option) and token in (*param.opts, *param.secondary_opts):
+            return not param.is_flag and not param.count
+    return False
 
 
 def split_list(text: str | None) -> list[str]:
@@ -119,6 +174,10 @@ def split_list(text: str | None) -> list[str]:
 
 class ClerkGroup(click.Group):
     """Turns every known refusal into one clear line on stderr and exit status 1."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        refuse_undecodable(self, ctx, args)  # every argument of every command passes here
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         from clerk.refusals import explain

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from clerk.cli.common import DUE, Context
+from clerk.cli.common import DUE, REF, Context
 from clerk.domain import steps
 from clerk.domain.decision import IMPLICATIONS, Decision
 from clerk.domain.steps import NO_FLAG, Field, Step, Values
@@ -117,7 +117,7 @@ def run(step_id: str, ref: str | None, given: Values) -> Decision:
 def command(step_id: str, extra: tuple[click.Option, ...] = (), adapt: Adapt | None = None,
             with_ref: bool = True) -> click.Command:
     step = steps.STEPS[step_id]
-    params: list[click.Parameter] = [click.Argument(["ref"])] if with_ref else []
+    params: list[click.Parameter] = [click.Argument(["ref"], type=REF)] if with_ref else []
     params += [option_for(f) for f in step.fields if f.flag != NO_FLAG]
     params += list(extra)
 

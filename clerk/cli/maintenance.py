@@ -22,7 +22,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
     Example: clerk export --csv -o decisions.csv
     """
-    from clerk.transfer import export_csv, export_json
+    from clerk.transfer import export_csv, export_json, write_export
 
     with ctx.reading() as register:
         docs = [doc for _, doc in register.raw_items()]
@@ -31,8 +31,8 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.buffer.write(data)
         return
-    output.write_bytes(data)
-    click.echo(f"Exported {len(docs)} decisions to {output}.", err=True)
+    write_export(output, data)  # owner-only: an export carries exempt information
+    click.echo(f"Exported {len(docs)} decisions to {output} (readable by you only).", err=True)
 
 
 @click.command("import")
@@ -49,10 +49,16 @@ def import_(ctx: Context, source: Path) -> None:
     from clerk.domain.council import CouncilProfile, load_profile
     from clerk.paths import default_council_path
     from clerk.store.register import Register
-    from clerk.transfer import ImportRefused, parse_csv, parse_json, refuse_clashes
+    from clerk.transfer import (
+        ImportRefused,
+        parse_csv,
+        parse_json,
+        read_import,
+        refuse_clashes,
+    )
 
-    raw = source.read_bytes()
     try:
+        raw = read_import(source)
         if source.suffix.lower() == ".csv":
             try:
                 text = raw.decode("utf-8-sig")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from clerk.cli.common import DATE, Context, pass_context
+from clerk.cli.common import DATE, REF, Context, pass_context
 from clerk.notices import KINDS, PERIOD_KINDS, NoticeRefused
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _finish(written: Written, copy_to: Path | None, to_printer: bool, *, draft: 
 
 @click.command()
 @click.argument("kind", type=click.Choice(list(KINDS)))
-@click.argument("ref", required=False)
+@click.argument("ref", type=REF, required=False)
 @click.option("--from", "start", type=DATE,
               help="urgency-report only: the first day of the period it covers.")
 @click.option("--to", "end", type=DATE,

@@ -8,7 +8,7 @@ from typing import Any
 import click
 import orjson
 
-from clerk.cli.common import DATE, Context, pass_context
+from clerk.cli.common import DATE, REF, Context, pass_context
 from clerk.domain import rules
 from clerk.domain.calendar import Dated, fmt_date
 from clerk.domain.decision import Decision
@@ -61,7 +61,7 @@ def _next(decision: Decision, profile: Any, today: date) -> dict[str, Any]:
 
 
 @click.command()
-@click.argument("ref")
+@click.argument("ref", type=REF)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_context
 def show(ctx: Context, ref: str, as_json: bool) -> None:
@@ -134,7 +134,7 @@ def dates(ctx: Context, published: date, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("ref")
+@click.argument("ref", type=REF)
 @pass_context
 def history(ctx: Context, ref: str) -> None:
     """Every change to a decision, from the journal, oldest first."""

@@ -5,7 +5,8 @@ after day P allow the decision on P + N + 1 at the earliest (calendar mode), or 
 day after the Nth whole working day after P (working mode). *Call-in* runs for N working
 days counted from the day after publication and expires at the council's cut-off time
 on the Nth working day. Working days skip Saturdays, Sundays and England and Wales bank
-holidays (from the `holidays` library, one-off days included) plus any the council adds.
+holidays (from the installed `holidays` library, one-off days included; see bank_holidays)
+plus any the council adds.
 
 Every answer carries its working, in words a clerk can check against a calendar.
 """
@@ -15,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+
+from clerk.domain.bank_holidays import bank_holidays
 
 CALENDAR = "calendar"
 WORKING = "working"
@@ -55,17 +57,6 @@ class Deadline(Dated):
         return self.value.isoformat(timespec="minutes")
 
 
-@lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> dict[date, str]:
-    from clerk.domain.bank_holiday_table import FIRST_YEAR, LAST_YEAR, TABLE
-
-    if FIRST_YEAR <= year <= LAST_YEAR:  # the library costs ~0.4 s a process to load
-        return {date.fromisoformat(day): name for day, name in TABLE[year]}
-    import holidays  # imported here: only years outside the table pay for it
-
-    return dict(holidays.country_holidays("GB", subdiv="ENG", years=[year]).items())
-
-
 class Calendar:
     """Working days for one council: bank holidays of England and Wales plus its own."""
 
@@ -75,7 +66,7 @@ class Calendar:
     def holiday_name(self, day: date) -> str | None:
         if day in self._extra:
             return self._extra[day]
-        return _bank_holidays(day.year).get(day)
+        return bank_holidays(day.year).get(day)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and self.holiday_name(day) is None

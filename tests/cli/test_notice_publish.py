@@ -136,12 +136,18 @@ def test_a_copy_never_replaces_a_published_notice(demo: Clerk) -> None:
 
 
 def test_a_reference_that_would_name_another_folder_is_refused(demo: Clerk) -> None:
+    from clerk.notice_files import NoticeFileError, check_ref
+    from clerk.store import InvalidDecision
+
     with Register.open(demo.db, write=True) as register:
         decision = register.get("D2013-001")
         decision.ref = "../escape"
-        register.save(decision, action="imported with an odd reference")
+        with pytest.raises(InvalidDecision):  # the register never holds such a reference
+            register.save(decision, action="imported with an odd reference")
     error = demo.refused("notice", "record", "../escape")
-    assert "cannot name a notice file" in error
+    assert "is not a decision reference" in error
+    with pytest.raises(NoticeFileError, match="cannot name a notice file"):
+        check_ref("../escape")
     assert not (demo.db.parent.parent / "escape-record-2013-02-18.pdf").exists()
 
 

@@ -105,6 +105,29 @@ def test_working_days_skip_both_platinum_jubilee_days(cal: Calendar) -> None:
     assert "Thu 2 Jun 2022" in result.working and "Fri 3 Jun 2022" in result.working
 
 
+def test_working_days_skip_both_diamond_jubilee_days_2012(cal: Calendar) -> None:
+    # Diamond jubilee: the spring bank holiday moved to Mon 4 Jun 2012, plus the extra
+    # Tue 5 Jun 2012; Mon 28 May 2012 was an ordinary working day that year.
+    assert cal.is_working_day(date(2012, 5, 28))
+    assert not cal.is_working_day(date(2012, 6, 4))
+    assert not cal.is_working_day(date(2012, 6, 5))
+    # Published Fri 1 Jun 2012: Wed 6 (1), Thu 7 (2), Fri 8 (3), Mon 11 (4), Tue 12 (5);
+    # earliest decision Wed 13 Jun 2012.
+    result = cal.earliest_after_clear_days(date(2012, 6, 1), 5, WORKING)
+    assert result.value == date(2012, 6, 13)
+    assert "Mon 4 Jun 2012" in result.working and "Tue 5 Jun 2012" in result.working
+
+
+def test_call_in_over_the_millennium_holiday(cal: Calendar) -> None:
+    # Fri 31 Dec 1999 was a one-off bank holiday; Mon 27 and Tue 28 Dec 1999 were the
+    # substitute days for Christmas and Boxing Day (both at a weekend), Mon 3 Jan 2000 the
+    # substitute for New Year's Day. Published Thu 23 Dec 1999: Fri 24 (1), Wed 29 (2),
+    # Thu 30 (3), Tue 4 Jan (4), Wed 5 Jan 2000 (5).
+    result = cal.call_in_expiry(date(1999, 12, 23), 5, FIVE_PM)
+    assert result.value == datetime(2000, 1, 5, 17, 0)
+    assert "Fri 31 Dec 1999" in result.working and "Mon 3 Jan 2000" in result.working
+
+
 def test_unknown_clear_day_mode_is_refused(cal: Calendar) -> None:
     with pytest.raises(ValueError, match="calendar or working"):
         cal.earliest_after_clear_days(date(2013, 1, 7), 28, "weekly")

@@ -26,6 +26,9 @@ from clerk.store import Register
 from tests.faults.conftest import files_of
 
 TODAY = "2013-03-01"
+# Where a PDF goes: a file in the example's own folder. Never /dev/null: a notice is written
+# by replacing its target, and a test run as root would replace the device for everyone.
+OUT = "@OUT@"
 REF = "D2013-010"  # a new decision in the template, open to every early step
 
 AWKWARD_TEXT = [
@@ -68,6 +71,7 @@ def run(template: Path, args: list[str], today: str = TODAY) -> tuple[Result, Pa
     for name in ("", ".journal"):
         shutil.copyfile(f"{template}{name}", f"{db}{name}")
     before = files_of(db)
+    args = [arg.replace(OUT, str(folder / "out.pdf")) for arg in args]
     result = CliRunner().invoke(cli, ["--db", str(db), *args],
                                 env={"CLERK_TODAY": today, "CLERK_DB": ""})
     assert "Traceback" not in result.output
@@ -119,7 +123,7 @@ DATE_COMMANDS: dict[str, Callable[[str], list[str]]] = {
     "publish --on": lambda d: ["publish", "D2013-001", "--on", d],
     "dates": lambda d: ["dates", d],
     "forward-plan --from": lambda d: ["forward-plan", "--from", d, "--to", "31/05/2013",
-                                      "-o", "/dev/null"],
+                                      "-o", OUT],
 }
 
 
@@ -144,7 +148,7 @@ def test_unknown_references_are_refused(template: Path, command: str, ref: str) 
     # After "--" any text is the reference (else "-h" rightly asks for the command's help).
     args = {"show": ["show", "--", ref], "history": ["history", "--", ref],
             "publish": ["publish", "--on", "01/03/2013", "--", ref],
-            "notice": ["notice", "-o", "/dev/null", "report", "--", ref]}[command]
+            "notice": ["notice", "-o", OUT, "report", "--", ref]}[command]
     result, _, _ = run(template, args)
     assert result.exit_code != 0 or ref.startswith("D2013-0")
 
@@ -170,3 +174,82 @@ def test_an_import_file_is_kept_exactly_or_refused_whole(template: Path, title: 
     else:
         with Register.open(db) as register:
             assert "D2013-501" not in register  # nothing half-imported
+
+
+# ---- arguments that are not UTF-8, references not in clerk's form, limits -------------
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["new", "--title", "\udcff", "--decision-maker", "Cllr Ring"], "--title"),
+    (["new", "--title=caf\udce9", "--decision-maker", "Cllr Ring"], "--title"),
+    (["new", "--title", "T", "--decision-maker", "Cllr \udcffRing"], "--decision-maker"),
+    (["comment", REF, "--from", "A", "--text", "caf\udce9"], "--text"),
+    (["show", "D2013-\udcff"], "the argument 'D2013-\\xff'"),
+    (["show", "--json", "D2013-\udcff"], "the argument 'D2013-\\xff'"),  # --json: a flag
+    (["--db", "/tmp/caf\udce9.json", "list"], "--db"),
+])
+def test_an_argument_that_is_not_utf8_is_refused_by_name(template: Path, args: list[str],
+                                                         named: str) -> None:
+    # Python hands undecodable bytes of argv over as lone surrogates (surrogateescape).
+    result, _, _ = run(template, args)
+    assert result.exit_code == 2
+    assert f"The value given for {named} is not UTF-8 text" in result.stderr
+    assert "Nothing was changed" in result.stderr
+
+
+def test_a_real_argv_byte_is_refused(template: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "register.json"
+    for name in ("", ".journal"):
+        shutil.copyfile(f"{template}{name}", f"{db}{name}")
+    before = files_of(db)
+    done = subprocess.run([sys.executable, "-m", "clerk", "--db", str(db), "new", "--title",
+                           b"\xff", "--decision-maker", "Cllr Ring"], capture_output=True,
+                          timeout=60, env={**os.environ, "CLERK_TODAY": TODAY})
+    assert done.returncode == 2
+    assert done.stderr.decode() == ("Error: The value given for --title is not UTF-8 text: "
+                                    "type it again in UTF-8. Nothing was changed.\n")
+    assert files_of(db) == before
+
+
+@pytest.mark.parametrize("ref", ["../../x", "/abs/path", "D2013-001/../../x", "d2013-001",
+                                 "D2013-01", "D٢٠١٣-٠٠١", "D2013-001 "])
+@pytest.mark.parametrize("command", ["show", "notice", "comment"])
+def test_a_reference_not_in_clerks_form_is_refused(template: Path, ref: str,
+                                                   command: str) -> None:
+    args = {"show": ["show", "--", ref], "notice": ["notice", "record", "--", ref],
+            "comment": ["comment", "--from", "A", "--text", "t", "--", ref]}[command]
+    result, db, _ = run(template, args)
+    assert result.exit_code == 1
+    assert "is not a decision reference: clerk's references look like D2013-001" in \
+        result.stderr
+    assert not (db.parent / "notices").exists()
+
+
+@pytest.mark.parametrize(("args", "field", "limit"), [
+    (["new", "--title", "x" * 501, "--decision-maker", "Cllr Ring"], "title", "500"),
+    # a name of 2,000 characters kept `clerk notice report` splitting a table cell for ever
+    (["new", "--title", "T", "--decision-maker", "Cllr " + "R" * 2_000],
+     "decision_maker.name", "200"),
+    (["plan", REF, "--contact", "S" * 201], "plan.contact.name", "200"),
+    (["plan", REF, "--summary", "word " * 4_001], "plan.summary", "20,000"),
+    (["comment", REF, "--from", "A", "--text", "x" * 1_000_000], "comments[0].text", "20,000"),
+    (["key", REF, "--reason", "r", "--amount", str(10**16)], "key.amount_pounds",
+     "1,000,000,000,000,000"),
+])
+def test_an_enormous_value_is_refused_naming_the_field_and_the_limit(
+        template: Path, args: list[str], field: str, limit: str) -> None:
+    result, _, _ = run(template, args)
+    assert result.exit_code == 1
+    line = result.stderr.splitlines()[0]
+    assert f"{field}: " in line and limit in line and "Nothing was saved" in line
+
+
+def test_a_value_at_the_limit_is_kept(template: Path) -> None:
+    title = "T" * 500
+    result, db, _ = run(template, ["new", "--title", title, "--decision-maker", "Cllr Ring"])
+    assert result.exit_code == 0
+    kept(db, result.stdout.strip(), title)

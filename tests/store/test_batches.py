@@ -20,7 +20,7 @@ def test_a_batch_cut_short_by_a_crash_is_not_half_applied(tmp_path: Path) -> Non
     with Register.open(path, write=True, create=True, council=council) as register:
         register.save(Decision(ref="D2013-001", title="Before the import"), action="one")
         register.checkpoint()
-        register.save_many(_batch(5, "IMP"), action="import")
+        register.save_many(_batch(5, "D2014"), action="import")
         register.close(checkpoint=False)  # the crash comes before any checkpoint
     journal = Path(f"{path}.journal")
     lines = journal.read_bytes().splitlines(keepends=True)
@@ -39,7 +39,7 @@ def test_a_whole_batch_is_replayed(tmp_path: Path) -> None:
     council = load_profile(default_council_path())
     with Register.open(path, write=True, create=True, council=council) as register:
         register.checkpoint()
-        register.save_many(_batch(4, "IMP"), action="import")
+        register.save_many(_batch(4, "D2014"), action="import")
         register.close(checkpoint=False)  # a crash before any checkpoint: replay only
     with Register.open(path) as register:
-        assert register.refs() == [f"IMP-{i:03d}" for i in range(4)]
+        assert register.refs() == [f"D2014-{i:03d}" for i in range(4)]
