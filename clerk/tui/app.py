@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from clerk.domain import lifecycle
@@ -102,6 +103,18 @@ class ClerkApp(App[None]):
             out["exempt"] = None
         return out
 
+    def refuse_key(self, move_id: str, refusals: dict[str, str | None]) -> None:
+        """Say why a step's key does nothing now, and which steps are open instead."""
+        action = keys.MOVE_ACTIONS.get(move_id)
+        name = action.description if action else move_id
+        message = f"{name} is not allowed now. {refusals.get(move_id) or ''}".strip()
+        open_now = [f"{keys.display_key(keys.effective_key(a, self.keymap_overrides))} "
+                    f"{a.description}" for step, a in keys.MOVE_ACTIONS.items()
+                    if step in refusals and refusals[step] is None]
+        if open_now:
+            message += "\nOpen now: " + ", ".join(open_now) + "."
+        self.notify(message, title="Not allowed now", severity="warning", timeout=12)
+
     # ---- saving ------------------------------------------------------------------------
 
     def on_saved(self, listener: partial[None]) -> None:
@@ -117,12 +130,20 @@ class ClerkApp(App[None]):
             listener(decision.ref)
         return True
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: messages carry the clerk's own words (titles,
+        names, reasons), which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # ---- keys everywhere ---------------------------------------------------------------
 
     def action_help(self) -> None:
         from clerk.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it
+        else:
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +15,7 @@ from clerk.domain.decision import Decision
 from clerk.tui import keys
 from clerk.tui.screens import sections
 from clerk.tui.screens.flow import take_step
+from clerk.tui.text import esc
 from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.panels import CompliancePanel, LifecycleBar, StepsPanel, next_step
 
@@ -74,9 +74,9 @@ class DecisionScreen(Screen[None]):
         self.refusals = clerk.refusals(self.decision)
         d = self.decision
         self.query_one("#decision-title", Static).update(
-            f"[b]{escape(d.ref)}[/b] {escape(d.title)} · {escape(d.decision_maker.describe())}")
+            f"[b]{esc(d.ref)}[/b] {esc(d.title)} · {esc(d.decision_maker.describe())}")
         self.query_one(LifecycleBar).show(
-            d, next_step(d, clerk.profile, clerk.today, self.refusals))
+            d, next_step(d, clerk.profile, clerk.today, self.refusals, clerk.keymap_overrides))
         for panel in self.query(CompliancePanel):
             panel.show(d, clerk.profile, clerk.today)
         for steps in self.query(StepsPanel):
@@ -112,13 +112,14 @@ class DecisionScreen(Screen[None]):
 
     # ---- actions -----------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A step the rules refuse now is hidden from the footer; the Steps panel says why."""
-        if action == "move" and parameters:
-            return self.refusals.get(str(parameters[0])) is None
+    def hidden_in_key_bar(self, action: str) -> bool:
+        """A step the rules refuse now is left out of the key bar, to make room for the
+        ones that are open; its key still answers, saying why it is refused."""
+        if action.startswith("move('"):
+            return self.refusals.get(action[6:-2]) is not None
         if action == "respond":
-            return bool(self.decision.comments)
-        return True
+            return not self.decision.comments
+        return False
 
     @work(exclusive=True, group="step")
     async def action_move(self, move_id: str) -> None:
@@ -158,7 +159,7 @@ class DecisionScreen(Screen[None]):
         changed = await self.app.push_screen_wait(FormScreen(
             f"{step.title} · {decision.ref}", step.fields,
             lambda values: step.apply(decision, values, ctx), step.initial(decision, ctx),
-            intro=escape(comment_intro(decision, index))))
+            intro=comment_intro(decision, index)))
         if changed is not None and clerk.save(changed, step.journal):
             self.notify(f"{step.title}: saved.", timeout=4)
             self.load()

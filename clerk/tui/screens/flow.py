@@ -16,20 +16,26 @@ if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
 
-async def take_step(app: ClerkApp, decision: Decision, move_id: str,
-                    initial: dict[str, Any] | None = None) -> Decision | None:
-    """Run the step's form; returns the saved decision, or None if nothing was saved."""
-    refused = app.refusals(decision).get(move_id)
-    if refused:
-        app.notify(refused, title="Not allowed now", severity="warning", timeout=8)
-        return None
+def step_form(app: ClerkApp, decision: Decision, move_id: str,
+              initial: dict[str, Any] | None = None) -> FormScreen:
+    """The form for one step of `decision`, filled with what it holds already."""
     step = STEPS[move_id]
     ctx = app.ctx()
     start = step.initial(decision, ctx) | (initial or {})
-    form = FormScreen(f"{step.title} · {decision.ref}", step.fields,
+    return FormScreen(f"{step.title} · {decision.ref}", step.fields,
                       lambda values: step.apply(decision, values, ctx), start,
                       intro=decision.title)
-    changed = await app.push_screen_wait(form)
+
+
+async def take_step(app: ClerkApp, decision: Decision, move_id: str,
+                    initial: dict[str, Any] | None = None) -> Decision | None:
+    """Run the step's form; returns the saved decision, or None if nothing was saved."""
+    refusals = app.refusals(decision)
+    if refusals.get(move_id):
+        app.refuse_key(move_id, refusals)
+        return None
+    step = STEPS[move_id]
+    changed = await app.push_screen_wait(step_form(app, decision, move_id, initial))
     if changed is None:
         return None
     if step.confirm and not await app.push_screen_wait(

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -20,6 +19,7 @@ from clerk.tui import keys
 from clerk.tui.screens.flow import take_step
 from clerk.tui.screens.forms.engine import FormScreen
 from clerk.tui.screens.forms.fields import Field
+from clerk.tui.text import esc
 from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.panels import CompliancePanel
 
@@ -106,7 +106,7 @@ class MeetingScreen(Screen[None]):
         agenda.clear_options()
         for number, (ref, doc, why) in enumerate(items, 1):
             agenda.add_option(Option(
-                f"{number}. [b]{escape(ref)}[/b] {escape(doc.get('title', ''))}\n"
+                f"{number}. [b]{esc(ref)}[/b] {esc(doc.get('title', ''))}\n"
                 f"   {stage_label(stage_of_raw(doc))} · {why}", id=ref))
         self.query_one("#meeting-title", Static).update(
             f"[b]Meeting of {fmt_date(self.day)}[/b] · {len(items)} item(s) · "
@@ -140,10 +140,12 @@ class MeetingScreen(Screen[None]):
     def _selected(self) -> None:
         self.action_open_item()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "item" and parameters:
-            return self.current is not None and self.refusals.get(str(parameters[0])) is None
-        return True
+    def hidden_in_key_bar(self, action: str) -> bool:
+        """Steps refused for the item under the cursor are left out of the key bar; their
+        keys still answer, saying why."""
+        if action.startswith("item('"):
+            return self.current is None or self.refusals.get(action[6:-2]) is not None
+        return False
 
     def action_cursor(self, delta: int) -> None:
         agenda = self.query_one(OptionList)
@@ -163,6 +165,8 @@ class MeetingScreen(Screen[None]):
     async def action_item(self, move_id: str) -> None:
         ref = self.current
         if ref is None:
+            self.notify("Nothing is on the agenda for this day: press a to choose another "
+                        "date.", severity="warning")
             return
         decision = self.clerk.register.get(ref)
         await take_step(self.clerk, decision, move_id, {DATE_FIELD[move_id]: self.day})

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,8 @@ from textual.widgets.option_list import Option
 
 from clerk.domain.dates import parse_date
 from clerk.domain.decision import Decision
+from clerk.tui import keys
+from clerk.tui.text import esc
 from clerk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
     the exempt information and is marked so on every page: it is never for publication.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="print.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="print.cancel"), keys.MODAL_HELP]
 
     def __init__(self, decision: Decision) -> None:
         super().__init__()
@@ -60,13 +61,13 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
         for kind, title in KINDS.items():
             missing = missing_for(kind, self.decision, profile)
             if missing:
-                options.append(Option(f"[dim]{title}: lacks {escape('; '.join(missing))}[/dim]",
+                options.append(Option(f"[dim]{title}: lacks {esc('; '.join(missing))}[/dim]",
                                       id=kind, disabled=True))
             else:
                 options.append(Option(title, id=kind))
         today = self.app.today  # type: ignore[attr-defined]
         with Vertical(id="dialog"):
-            yield Static(f"[b]Print a notice[/b] · {escape(self.decision.ref)}")
+            yield Static(f"[b]Print a notice[/b] · {esc(self.decision.ref)}")
             yield OptionList(*options, id="kinds")
             yield Label("Publication date printed on the notice")
             yield Input(f"{today:%d/%m/%Y}", id="published", compact=True)
@@ -86,7 +87,7 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
         try:
             published_on = parse_date(self.query_one("#published", Input).value)
         except ValueError as error:
-            self.query_one("#print-error", Static).update(f"[$error]{escape(str(error))}[/]")
+            self.query_one("#print-error", Static).update(f"[$error]{esc(str(error))}[/]")
             self.query_one("#published", Input).focus()
             return
         confidential = self.query_one("#confidential", Checkbox).value
@@ -102,6 +103,7 @@ class PrintJobScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("p", "send", "Send to printer", id="print.send"),
         Binding("escape,enter", "close", "Close", id="print.close"),
+        keys.MODAL_HELP,
     ]
 
     class Done(Message):
@@ -122,7 +124,7 @@ class PrintJobScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"[b]{escape(self.job_title)}[/b]")
+            yield Static(f"[b]{esc(self.job_title)}[/b]")
             yield Static("Rendering the PDF…", id="status")
             yield Static("", id="printer")
         yield KeyBar()
@@ -151,11 +153,11 @@ class PrintJobScreen(ModalScreen[bool]):
     def _done(self, message: Done) -> None:
         status = self.query_one("#status", Static)
         if message.error:
-            status.update(f"[$error b]Not printed:[/] {escape(message.error)}")
+            status.update(f"[$error b]Not printed:[/] {esc(message.error)}")
             return
         self.path = message.path
-        status.update(f"[$success b]PDF written:[/] {escape(str(message.path))}\n"
-                      f"{escape(message.note)}\n[b]p[/b] send to the printer · "
+        status.update(f"[$success b]PDF written:[/] {esc(str(message.path))}\n"
+                      f"{esc(message.note)}\n[b]p[/b] send to the printer · "
                       "[b]Esc[/b] close")
         self.refresh_bindings()
 
@@ -176,7 +178,7 @@ class PrintJobScreen(ModalScreen[bool]):
     @on(Printed)
     def _printed(self, message: Printed) -> None:
         colour = "$success" if message.ok else "$warning"
-        self.query_one("#printer", Static).update(f"[{colour}]{escape(message.text)}[/]")
+        self.query_one("#printer", Static).update(f"[{colour}]{esc(message.text)}[/]")
 
     def action_close(self) -> None:
         self.dismiss(self.path is not None)

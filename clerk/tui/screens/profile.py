@@ -6,7 +6,6 @@ import copy
 from dataclasses import fields as dc_fields
 from typing import TYPE_CHECKING, Any
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -20,6 +19,7 @@ from clerk.store.errors import RegisterError
 from clerk.tui import keys
 from clerk.tui.screens.forms.engine import FormScreen
 from clerk.tui.screens.forms.fields import Field
+from clerk.tui.text import esc
 from clerk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def describe(profile: CouncilProfile) -> str:
             value = ", ".join(v for v in (value.name, value.title) if v)
         elif isinstance(value, list):
             value = "; ".join(getattr(v, "name", None) or str(v) for v in value)
-        lines.append(f"[b]{field.name.replace('_', ' ')}[/b]: {escape(str(value)) or '—'}")
+        lines.append(f"[b]{field.name.replace('_', ' ')}[/b]: {esc(str(value)) or '—'}")
     return "\n".join(lines)
 
 

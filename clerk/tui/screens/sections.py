@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.markup import escape
-
 from clerk.domain.calendar import fmt_date
 from clerk.domain.decision import IMPLICATIONS, Decision
 from clerk.domain.exempt import SCHEDULE_12A
+from clerk.tui.text import esc
 
 
 def _v(value: Any) -> str:
@@ -18,14 +17,14 @@ def _v(value: Any) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     if isinstance(value, list):
-        return escape(", ".join(str(v) for v in value))
+        return esc(", ".join(str(v) for v in value))
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return escape(str(value))
+    return esc(str(value))
 
 
 def _lines(pairs: list[tuple[str, Any]]) -> list[str]:
-    return [f"[b]{label}[/b]: {_v(value)}" for label, value in pairs]
+    return [f"[b]{esc(label)}[/b]: {_v(value)}" for label, value in pairs]
 
 
 def overview(d: Decision) -> str:
@@ -100,9 +99,9 @@ def consultation(d: Decision) -> str:
 def comment(number: int, item: Any) -> str:
     """One comment, numbered as `clerk respond --comment N` counts them."""
     who = item.author + (f", {item.organisation}" if item.organisation else "")
-    out = [f"[b]{number}. {escape(who)}[/b] · {_v(item.received_on)} · {escape(item.channel)}",
-           escape(item.text)]
-    out.append(f"[i]Response:[/i] {escape(item.response)}" if item.response
+    out = [f"[b]{number}. {esc(who)}[/b] · {_v(item.received_on)} · {esc(item.channel)}",
+           esc(item.text)]
+    out.append(f"[i]Response:[/i] {esc(item.response)}" if item.response
                else "[dim]No response recorded.[/dim]")
     return "\n".join(out)
 
@@ -124,12 +123,12 @@ def record(d: Decision) -> str:
     ci = d.call_in
     out += ["", "[u]Call-in[/u]"]
     if ci.urgent_exempt:
-        out.append(f"Exempt as urgent: {escape(ci.exemption_consent)}")
+        out.append(f"Exempt as urgent: {esc(ci.exemption_consent)}")
     for request in ci.requests:
         out.append(f"Received {_v(request.received_on)} from {_v(request.members)}: "
-                   f"{escape(request.grounds)}")
+                   f"{esc(request.grounds)}")
     if ci.outcome:
-        out.append(f"[b]Outcome[/b]: {escape(ci.outcome)} on {_v(ci.outcome_on)}")
+        out.append(f"[b]Outcome[/b]: {esc(ci.outcome)} on {_v(ci.outcome_on)}")
     if not (ci.requests or ci.urgent_exempt):
         out.append("[dim]No call-in received.[/dim]")
     ref = d.referral
@@ -139,7 +138,7 @@ def record(d: Decision) -> str:
     out += ["", "[u]Implementation[/u]"] + _lines([("Implemented", d.implemented_on)])
     if d.notices:
         out += ["", "[u]Notices published[/u]"]
-        out += [f"{escape(n.kind)} · {_v(n.published_on)} · sha256 {n.sha256[:12]}"
+        out += [f"{esc(n.kind)} · {_v(n.published_on)} · sha256 {n.sha256[:12]}"
                 for n in d.notices]
     return "\n".join(out)
 
@@ -147,5 +146,5 @@ def record(d: Decision) -> str:
 def history(entries: list[Any]) -> str:
     if not entries:
         return "[dim]No journal entries.[/dim]"
-    return "\n".join(f"{e.seq:>5}  {escape(e.at.replace('T', ' '))}  {escape(e.action)}"
+    return "\n".join(f"{e.seq:>5}  {esc(e.at.replace('T', ' '))}  {esc(e.action)}"
                      for e in entries)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from clerk.store.errors import RegisterError
+from clerk.tui import keys
+from clerk.tui.text import esc
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
@@ -23,11 +24,12 @@ class WelcomeScreen(ModalScreen[None]):
         Binding("d", "demo", "Demo decisions", id="welcome.demo"),
         Binding("c", "own", "My council", id="welcome.own"),
         Binding("escape", "empty", "Start empty", id="welcome.empty"),
+        keys.MODAL_HELP,
     ]
 
     def compose(self) -> ComposeResult:
         clerk: ClerkApp = self.app  # type: ignore[assignment]
-        name = escape(clerk.profile.name or "no council named yet")
+        name = esc(clerk.profile.name or "no council named yet")
         with Vertical(id="dialog"):
             yield Static("[b]Welcome to clerk[/b]", id="welcome-title")
             yield Static(

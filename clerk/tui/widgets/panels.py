@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from clerk.domain import rules
@@ -13,6 +12,7 @@ from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
 from clerk.domain.lifecycle import STAGES, stage
 from clerk.tui import keys
+from clerk.tui.text import esc
 
 # The stages in the order a decision normally walks them (implemented ends it).
 PATH = ("draft", "planned", "decided", "published", "called-in", "referred",
@@ -38,37 +38,42 @@ class LifecycleBar(Static):
             else:
                 parts.append(f"[dim]{label}[/]")
         full = dict(STAGES)[current]
-        self.update("›".join(parts) + f"\n[b]{full}[/b] · next: {escape(next_step)}")
+        self.update("›".join(parts) + f"\n[b]{full}[/b] · next: {esc(next_step)}")
 
 
 def next_step(decision: Decision, profile: CouncilProfile, today: date,
-              refusals: dict[str, str | None]) -> str:
-    """The one thing the clerk most likely does next, in words."""
+              refusals: dict[str, str | None], keymap: dict[str, str] | None = None) -> str:
+    """The one thing the clerk most likely does next, in words, with its key."""
+    keymap = keymap or {}
+
+    def key(move_id: str) -> str:
+        return f"({keys.display_key(keys.effective_key(keys.MOVE_ACTIONS[move_id], keymap))})"
+
     current = stage(decision)
     found = rules.check(decision, profile, today)
     if current in ("draft", "planned"):
         if decision.key.is_key is None:
-            return "confirm whether it is a key decision (k)"
+            return f"confirm whether it is a key decision {key('key')}"
         if found.earliest_decision is not None:
-            return f"decide on or after {fmt_date(found.earliest_decision.value)} (d)"
+            return f"decide on or after {fmt_date(found.earliest_decision.value)} {key('decide')}"
         if decision.plan.first_published is None:
-            return "publish the forward plan entry (p)"
-        return "record the decision (d)"
+            return f"publish the forward plan entry {key('plan')}"
+        return f"record the decision {key('decide')}"
     if current == "decided":
-        return "publish the record of decision (b)"
+        return f"publish the record of decision {key('publish')}"
     if current == "published":
         if found.call_in_expires is not None and refusals.get("implement") is None:
-            return "implement (m)"
+            return f"implement {key('implement')}"
         if rules.is_policy_framework(decision, profile) and not decision.referral.meeting_on:
-            return "refer to Full Council (r)"
+            return f"refer to Full Council {key('refer')}"
         if found.call_in_expires is not None:
             return f"wait for call-in to end: {found.call_in_expires.working}"
     if current == "called-in":
-        return "record the call-in outcome (o)"
+        return f"record the call-in outcome {key('call-in-outcome')}"
     if current == "referred":
-        return "record Full Council's outcome (l)"
+        return f"record Full Council's outcome {key('council')}"
     if current == "council-decided" and refusals.get("implement") is None:
-        return "implement (m)"
+        return f"implement {key('implement')}"
     return "nothing: the decision is complete"
 
 
@@ -79,7 +84,7 @@ class CompliancePanel(Static):
         found = rules.check(decision, profile, today)
         lines = [f"[b]Compliance[/b] (today {fmt_date(today)})"]
         for label, dated in found.dates:
-            lines.append(f"[b]{escape(label)}[/b]: {escape(dated.working)}")
+            lines.append(f"[b]{esc(label)}[/b]: {esc(dated.working)}")
         if found.earliest_decision is not None:
             lines.append(f"[b]Earliest lawful decision[/b]: "
                          f"{fmt_date(found.earliest_decision.value)}")
@@ -89,7 +94,7 @@ class CompliancePanel(Static):
                                      ("Blocked", found.blocked, "error"),
                                      ("Missing", found.missing, "warning")):
             for item in items:
-                lines.append(f"[${colour} b]{title}:[/] {escape(item)}")
+                lines.append(f"[${colour} b]{title}:[/] {esc(item)}")
         if not found.problems:
             lines.append("[$success]Nothing missing, blocked or overdue.[/]")
         self.set_class(bool(found.overdue), "-overdue")
@@ -108,5 +113,5 @@ class StepsPanel(Static):
             if reason is None:
                 lines.append(f"[b]{key}[/b] {action.description}")
             else:
-                lines.append(f"[dim]{key} {action.description}: {escape(reason)}[/dim]")
+                lines.append(f"[dim]{key} {action.description}: {esc(reason)}[/dim]")
         self.update("\n".join(lines))

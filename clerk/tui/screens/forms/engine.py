@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -22,6 +21,7 @@ from clerk.domain.lifecycle import Refused
 from clerk.tui import keys
 from clerk.tui.screens.confirm import ConfirmScreen
 from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
+from clerk.tui.text import esc, plain
 from clerk.tui.widgets.key_bar import KeyBar
 
 Submit = Callable[[dict[str, Any]], Any]
@@ -44,14 +44,15 @@ class FormScreen(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(f"[b]{self.form_title}[/b]", id="form-title")
+            yield Static(f"[b]{esc(self.form_title)}[/b]", id="form-title")
             if self.intro:
-                yield Static(self.intro, id="form-intro")
+                yield Static(plain(self.intro), id="form-intro")
             with VerticalScroll(id="form-fields"):
                 for index, field in enumerate(self.fields):
                     mark = " [b $error]*[/]" if field.required else ""
                     if field.kind != "bool":  # a checkbox carries its own label
-                        yield Label(f"{field.label}{mark}", classes="field-label")
+                        yield Label(f"{esc(field.label)}{mark}", classes="field-label",
+                                    id=f"label-{index}")
                     yield self._widget(index, field)
                     yield Static(field.help, id=f"err-{index}", classes="field-error")
             yield Static("", id="refusal")
@@ -63,9 +64,9 @@ class FormScreen(ModalScreen[Any]):
         value = self.initial.get(field.name)
         wid = f"field-{index}"
         if field.kind == "bool":
-            return Checkbox(field.label, bool(value), id=wid, compact=True)
+            return Checkbox(plain(field.label), bool(value), id=wid, compact=True)
         if field.kind == "choice":
-            options = [(c, c) for c in field.choices]
+            options = [(plain(c), c) for c in field.choices]
             start = value if value in field.choices else Select.NULL
             return Select(options, value=start, id=wid, allow_blank=not field.required
                           or start is Select.NULL, compact=True)
@@ -124,7 +125,7 @@ class FormScreen(ModalScreen[Any]):
         if getattr(error, "_shown", None) == (text, problem):
             return  # unchanged: spare a relayout on every keystroke
         error._shown = (text, problem)  # type: ignore[attr-defined]
-        error.update(text)
+        error.update(plain(text))
         error.set_class(problem, "-invalid")
         error.set_class(not problem, "-help")
         error.display = bool(text)
@@ -185,9 +186,9 @@ class FormScreen(ModalScreen[Any]):
 
     def refuse(self, reason: str, routes: list[str] | None = None, *,
                title: str = "Not allowed") -> None:
-        text = f"[b]{title}:[/b] {escape(reason)}"
+        text = f"[b]{title}:[/b] {esc(reason)}"
         if routes:
-            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {escape(r)}" for r in routes)
+            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {esc(r)}" for r in routes)
         refusal = self.query_one("#refusal", Static)
         refusal.update(text)
         refusal.display = True
