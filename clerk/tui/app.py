@@ -126,6 +126,11 @@ class ClerkApp(App[None]):
         except RegisterError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
+        except Exception as error:  # a fault, not a refusal: say so and keep running
+            self.log.error("save failed", error)
+            self.notify(f"Unexpected error: {type(error).__name__}: {error}. Nothing was "
+                        "saved.", title="Not saved", severity="error", timeout=20)
+            return False
         for listener in self._saved_listeners:
             listener(decision.ref)
         return True

@@ -15,6 +15,12 @@ from clerk.tui.screens.forms.specs import STEPS
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
 
+# Asked before saving a step the rulebook does not ask about itself.
+CONFIRM = {
+    "decide": "Record the decision? Once the record is published its elements can never "
+              "be edited (a correction needs a fresh decision).",
+}
+
 
 def step_form(app: ClerkApp, decision: Decision, move_id: str,
               initial: dict[str, Any] | None = None) -> FormScreen:
@@ -35,16 +41,21 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
         app.refuse_key(move_id, refusals)
         return None
     step = STEPS[move_id]
-    changed = await app.push_screen_wait(step_form(app, decision, move_id, initial))
-    if changed is None:
-        return None
-    if step.confirm and not await app.push_screen_wait(
-        ConfirmScreen(step.confirm, f"{decision.ref} {decision.title}")
-    ):
-        app.notify("Not saved.", timeout=4)
-        return None
-    if not app.save(changed, step.journal):
-        return None
+    typed = initial
+    while True:  # a save that fails opens the form again with what was typed
+        form = step_form(app, decision, move_id, typed)
+        changed = await app.push_screen_wait(form)
+        if changed is None:
+            return None
+        question = step.confirm or CONFIRM.get(move_id, "")
+        if question and not await app.push_screen_wait(
+            ConfirmScreen(question, f"{decision.ref} {decision.title}")
+        ):
+            typed = form.last_values  # not saved: back to the form, nothing lost
+            continue
+        if app.save(changed, step.journal):
+            break
+        typed = form.last_values
     app.notify(f"{step.title}: saved.", timeout=4)
     saved: Decision = changed
     return saved

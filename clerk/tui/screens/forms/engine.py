@@ -41,6 +41,7 @@ class FormScreen(ModalScreen[Any]):
         self.initial = initial or {}
         self.intro = intro
         self._start: list[Any] = []
+        self.last_values: dict[str, Any] = {}  # what was parsed at the last ^s
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -174,6 +175,7 @@ class FormScreen(ModalScreen[Any]):
             self.refuse("Some fields need attention: see the messages beside them.",
                         title="Not saved")
             return
+        self.last_values = dict(values)  # submit may take values apart
         try:
             result = self.submit(values)
         except Refused as refused:
@@ -181,6 +183,12 @@ class FormScreen(ModalScreen[Any]):
             return
         except ValueError as problem:
             self.refuse(str(problem))
+            return
+        except Exception as error:  # a fault in clerk: say so, keep what was typed
+            self.log.error("form submit failed", error)
+            self.refuse(f"{type(error).__name__}: {error}. Nothing was saved; what you typed "
+                        "is still here. Esc backs out; please report this.",
+                        title="Unexpected error")
             return
         self.dismiss(result)
 
