@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from clerk.domain.lifecycle import Refused
 from clerk.tui import keys
 from clerk.tui.screens.confirm import ConfirmScreen
-from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
+from clerk.tui.screens.forms.fields import Field, make_widget, parse, understood
 from clerk.tui.text import esc, plain
 from clerk.tui.widgets.key_bar import KeyBar
 
@@ -62,25 +62,11 @@ class FormScreen(ModalScreen[Any]):
         yield KeyBar()
 
     def _widget(self, index: int, field: Field) -> Widget:
-        value = self.initial.get(field.name)
-        wid = f"field-{index}"
-        if field.kind == "bool":
-            return Checkbox(plain(field.label), bool(value), id=wid, compact=True)
-        if field.kind == "choice":
-            options = [(plain(c), c) for c in field.choices]
-            start = value if value in field.choices else Select.NULL
-            return Select(options, value=start, id=wid, allow_blank=not field.required
-                          or start is Select.NULL, compact=True)
-        if field.kind == "area":
-            area = TextArea(to_text(field, value), id=wid, compact=True, soft_wrap=True)
-            area.show_line_numbers = False
-            return area
-        return Input(to_text(field, value), placeholder=placeholder(field), id=wid,
-                     compact=True)
+        return make_widget(field, self.initial.get(field.name), f"field-{index}")
 
     def on_mount(self) -> None:
-        for index, field in enumerate(self.fields):
-            self._show(self.query_one(f"#err-{index}", Static), field.help, problem=False)
+        for index in range(len(self.fields)):
+            self._check(index, show_required=False)
         self._start = self._all_raw()
         if self.fields:
             self.query_one("#field-0").focus()
@@ -119,7 +105,7 @@ class FormScreen(ModalScreen[Any]):
                 return False, None
             self._show(error, str(problem), problem=True)
             return False, None
-        self._show(error, field.help, problem=False)
+        self._show(error, understood(field, value), problem=False)
         return True, value
 
     def _show(self, error: Static, text: str, *, problem: bool) -> None:
@@ -147,6 +133,20 @@ class FormScreen(ModalScreen[Any]):
         refusal = self.query_one("#refusal", Static)
         if refusal.display:
             refusal.display = False
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        """The field with the focus and its label stand out, both scrolled into view."""
+        index = next((i for node in event.widget.ancestors_with_self
+                      if isinstance(node, Widget) and (i := self._index_of(node)) is not None),
+                     None)
+        for label in self.query(".field-label"):
+            label.set_class(label.id == f"label-{index}", "-focused")
+        if index is not None:
+            labels = self.query(f"#label-{index}")
+            if labels:
+                labels.first().scroll_visible(animate=False)
+            self.query_one(f"#field-{index}").scroll_visible(animate=False)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

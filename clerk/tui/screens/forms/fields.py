@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+from clerk.domain.calendar import fmt_date
 from clerk.domain.dates import parse_date, parse_month
 
 
@@ -75,3 +80,45 @@ def placeholder(field: Field) -> str:
         "ints": "e.g. 3, 5",
         "list": "separate with commas",
     }.get(field.kind, "")
+
+
+def understood(field: Field, value: Any) -> str:
+    """What to show under a field that parsed: a date read back with its weekday (so
+    6/3/13 is seen to be Wed 6 Mar 2013), else the field's help."""
+    if field.kind == "date" and isinstance(value, date):
+        return f"Read as {fmt_date(value)}." + (f" {field.help}" if field.help else "")
+    return field.help
+
+
+class TickBox(Checkbox):
+    """A checkbox whose mark differs by shape, not colour alone: ✓ ticked, blank not."""
+
+    def on_mount(self) -> None:
+        self._mark()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        self.refresh()
+
+
+def make_widget(field: Field, value: Any, wid: str) -> Widget:
+    """The widget a field is typed into. Text boxes keep what they hold when entered
+    (the cursor goes to the end, nothing is selected), so typing adds to it."""
+    if field.kind == "bool":
+        return TickBox(Content(field.label), bool(value), id=wid, compact=True)
+    if field.kind == "choice":
+        options = [(Content(c), c) for c in field.choices]
+        start = value if value in field.choices else Select.NULL
+        return Select(options, value=start, id=wid, allow_blank=not field.required
+                      or start is Select.NULL, compact=True)
+    if field.kind == "area":
+        area = TextArea(to_text(field, value), id=wid, compact=True, soft_wrap=True)
+        area.show_line_numbers = False
+        area.move_cursor(area.document.end)
+        return area
+    return Input(to_text(field, value), placeholder=placeholder(field), id=wid,
+                 compact=True, select_on_focus=False)
