@@ -129,7 +129,7 @@ async def test_profile_edit_is_validated(demo_register, app_for) -> None:
         await pilot.pause()
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, ProfileScreen)
-        await pilot.press("e", "tab", "tab", "tab", "tab", "tab", "tab")
+        await pilot.press("e", "tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u")
         await type_text(pilot, "0")  # key_ward_rule of 0 is not a rule
         await pilot.press("ctrl+s")
         await pilot.pause()
