@@ -39,8 +39,8 @@ async def test_people_and_closed_days_are_edited_and_the_save_lists_changes(
         form = app.screen
         assert isinstance(form, FormScreen)
         labels = [f.label for f in form.fields]
-        holidays = form.query_one(f"#field-{labels.index(next(x for x in labels if 'closed' in x))}",
-                                  TextArea)
+        closed = next(i for i, label in enumerate(labels) if "closed" in label)
+        holidays = form.query_one(f"#field-{closed}", TextArea)
         holidays.text = "24/12/2026 | Christmas Eve closure"
         executive = form.query_one(f"#field-{labels.index('Executive members')}", TextArea)
         executive.text += "\nCllr Ann New | Cabinet Member for Parks | Parks"
