@@ -280,7 +280,7 @@ class RegisterScreen(Screen[None]):
                 self._set_text("#row-detail", Content.assemble((ref, "bold"), " …"))
                 state = ""
             else:
-                text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
+                text = " ".join(row.problems) or "Nothing missing, blocked or overdue."
                 self._set_text("#row-detail", Content.assemble((ref, "bold"), f" {text}"))
                 state = row.state
         detail.set_class(state == "overdue", "-overdue")

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from clerk.domain.calendar import fmt_date
 from clerk.domain.decision import IMPLICATIONS, Decision
 from clerk.domain.exempt import SCHEDULE_12A
 from clerk.tui.text import esc
+from clerk.tui.words import word
+
+
+def month_words(month: str) -> str:
+    """'2013-02' -> 'February 2013' (a decision due some time that month)."""
+    try:
+        return datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    except ValueError:
+        return month
 
 
 def _v(value: Any) -> str:
@@ -30,14 +39,13 @@ def _lines(pairs: list[tuple[str, Any]]) -> list[str]:
 def overview(d: Decision) -> str:
     p, k, m = d.plan, d.key, d.decision_maker
     wards = "all wards" if p.all_wards else p.wards
-    due = p.due_on or (p.due_month and f"month {p.due_month}")
+    due = p.due_on or (p.due_month and month_words(p.due_month))
     out = ["[u]Decision[/u]"] + _lines([
         ("Decision maker", m.describe()), ("Created", d.created_on)])
     out += ["", "[u]Forward plan entry[/u]"] + _lines([
         ("Matter", p.summary), ("Due", due), ("First published", p.first_published),
-        ("Republished", p.republished), ("Contact", p.contact.name and
-                                         f"{p.contact.name}, {p.contact.title} "
-                                         f"{p.contact.telephone}"),
+        ("Republished", p.republished), ("Contact", ", ".join(part for part in (
+            p.contact.name, p.contact.title, p.contact.telephone, p.contact.email) if part)),
         ("Representations by", p.representations_deadline), ("Consultees", p.consultees),
         ("Consultation", p.consultation_method), ("Documents", p.documents),
         ("Copies from", p.documents_available_from), ("Other documents", p.other_documents_how),
@@ -55,7 +63,7 @@ def overview(d: Decision) -> str:
     if d.urgency:
         u = d.urgency
         out += ["", "[u]Special urgency[/u]"] + _lines([
-            ("Agreed by", f"{u.agreed_by} ({u.role})"), ("Agreed on", u.agreed_on),
+            ("Agreed by", f"{u.agreed_by} ({word(u.role).lower()})"), ("Agreed on", u.agreed_on),
             ("Reasons", u.reasons), ("Notice published", u.notice_published)])
     if d.private:
         pr = d.private
@@ -128,13 +136,13 @@ def record(d: Decision) -> str:
         out.append(f"Received {_v(request.received_on)} from {_v(request.members)}: "
                    f"{esc(request.grounds)}")
     if ci.outcome:
-        out.append(f"[b]Outcome[/b]: {esc(ci.outcome)} on {_v(ci.outcome_on)}")
+        out.append(f"[b]Outcome[/b]: {esc(word(ci.outcome))} on {_v(ci.outcome_on)}")
     if not (ci.requests or ci.urgent_exempt):
         out.append("[dim]No call-in received.[/dim]")
     ref = d.referral
     out += ["", "[u]Full Council[/u]"] + _lines([
         ("Policy framework", ref.policy_framework), ("Meeting", ref.meeting_on),
-        ("Outcome", ref.outcome), ("On", ref.outcome_on), ("Minute", ref.minute)])
+        ("Outcome", word(ref.outcome)), ("On", ref.outcome_on), ("Minute", ref.minute)])
     out += ["", "[u]Implementation[/u]"] + _lines([("Implemented", d.implemented_on)])
     if d.notices:
         out += ["", "[u]Notices published[/u]"]

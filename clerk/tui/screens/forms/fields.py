@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from clerk.domain.calendar import fmt_date
 from clerk.domain.dates import parse_date, parse_month
+from clerk.tui.words import word
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def make_widget(field: Field, value: Any, wid: str) -> Widget:
     if field.kind == "bool":
         return TickBox(Content(field.label), bool(value), id=wid, compact=True)
     if field.kind == "choice":
-        options = [(Content(c), c) for c in field.choices]
+        options = [(Content(word(c)), c) for c in field.choices]
         start = value if value in field.choices else Select.NULL
         return Select(options, value=start, id=wid, allow_blank=not field.required
                       or start is Select.NULL, compact=True)
