@@ -38,10 +38,37 @@ class JournalEntry:
     action: str
     ref: str | None
     hash: str
+    # (dotted field path, before, after) against the decision's previous entry; empty for
+    # its first entry
+    changes: tuple[tuple[str, object, object], ...] = ()
 
     @classmethod
     def from_dict(cls, entry: dict[str, Any]) -> JournalEntry:
         return cls(entry["seq"], entry["at"], entry["action"], entry.get("ref"), entry["hash"])
+
+
+def diff(before: Any, after: Any, path: str = "") -> list[tuple[str, object, object]]:
+    """Where two stored decisions differ, field by field (lists compared whole)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        out = []
+        for key in sorted(set(before) | set(after), key=str):
+            out += diff(before.get(key), after.get(key), f"{path}.{key}" if path else key)
+        return out
+    return [] if before == after else [(path, before, after)]
+
+
+def with_changes(entries: Iterator[dict[str, Any]]) -> list[JournalEntry]:
+    """Each of one decision's entries (oldest first) with what it changed."""
+    found, previous = [], None
+    for entry in entries:
+        doc = entry.get("doc")
+        changes = tuple(diff(previous, doc)) if previous is not None and doc is not None \
+            else ()
+        if doc is not None:
+            previous = doc
+        found.append(JournalEntry(entry["seq"], entry["at"], entry["action"],
+                                  entry.get("ref"), entry["hash"], changes))
+    return found
 
 
 def now_stamp() -> str:
@@ -212,13 +239,15 @@ def scan(journal: Path, end: int | None = None) -> Iterator[tuple[bytes, int]]:
 def history(journal: Path, ref: str, end: int) -> list[JournalEntry]:
     """Every entry about `ref`, oldest first (reads the whole journal: not a hot path)."""
     needle = b'"ref":' + orjson.dumps(ref)
-    found = []
-    for line, _ in scan(journal, end):
-        if needle in line:
-            entry = _parse(line)
-            if entry is not None and entry.get("ref") == ref:
-                found.append(JournalEntry.from_dict(entry))
-    return found
+
+    def about_ref() -> Iterator[dict[str, Any]]:
+        for line, _ in scan(journal, end):
+            if needle in line:
+                entry = _parse(line)
+                if entry is not None and entry.get("ref") == ref:
+                    yield entry
+
+    return with_changes(about_ref())
 
 
 def verify(journal: Path, register: Path) -> tuple[int, str]:

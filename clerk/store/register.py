@@ -69,7 +69,7 @@ class Register:
         self._prev: str = self._meta["journal_hash"]
         self._writer: JournalWriter | None = None
         self._journal_end = self._meta["journal_offset"]
-        self._memory_journal: list[JournalEntry] = []
+        self._memory_journal: list[dict[str, Any]] = []
         self._reserved: dict[int, int] = {}  # next_ref numbers handed out, not yet saved
         self._tail_entries = 0
         self._tail_bytes = 0
@@ -216,7 +216,8 @@ class Register:
     def history(self, ref: str) -> list[JournalEntry]:
         """Every recorded change to `ref`, oldest first."""
         if self.path is None:
-            return [entry for entry in self._memory_journal if entry.ref == ref]
+            return journal_mod.with_changes(
+                entry for entry in self._memory_journal if entry.get("ref") == ref)
         return journal_mod.history(self.journal_path, ref, self._journal_end)
 
     # ---- writing -----------------------------------------------------------------------
@@ -284,7 +285,7 @@ class Register:
         for entry in entries:
             self._apply(entry)
             if self.path is None:
-                self._memory_journal.append(JournalEntry.from_dict(entry))
+                self._memory_journal.append(entry)
         self._tail_entries += len(lines)
         self._tail_bytes += sum(map(len, lines))
         self._dirty = True

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -83,11 +84,27 @@ class DecisionScreen(Screen[None]):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
                  "comments": sections.consultation(d), "record": sections.record(d),
-                 "history": sections.history(clerk.register.history(d.ref))}
+                 "history": "[dim]Reading the journal…[/dim]"}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
         self._list_comments()
         self.refresh_bindings()
+        self._read_history(d.ref)
+
+    class HistoryRead(Message):
+        def __init__(self, ref: str, entries: list[Any]) -> None:
+            super().__init__()
+            self.ref, self.entries = ref, entries
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self, ref: str) -> None:
+        """The journal is read off the UI thread: a long one takes a while."""
+        self.post_message(self.HistoryRead(ref, self.clerk.register.history(ref)))
+
+    @on(HistoryRead)
+    def _history_read(self, message: HistoryRead) -> None:
+        if message.ref == self.ref:
+            self.query_one("#section-history", Static).update(sections.history(message.entries))
 
     def _list_comments(self) -> None:
         listed = self.query_one("#comment-list", OptionList)

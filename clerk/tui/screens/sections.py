@@ -151,8 +151,36 @@ def record(d: Decision) -> str:
     return "\n".join(out)
 
 
+def _short(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return fmt_date(date.fromisoformat(value))
+        except ValueError:
+            pass
+    if isinstance(value, list):
+        return f"{len(value)} item(s)" if value and not isinstance(value[0], str) \
+            else ", ".join(value)
+    if isinstance(value, dict):
+        return "recorded"
+    text = " ".join(str(word(value) if isinstance(value, str) else value).split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def field_words(path: str) -> str:
+    """'plan.contact.telephone' -> 'plan › contact › telephone'."""
+    return " › ".join(part.replace("_", " ") for part in path.split("."))
+
+
 def history(entries: list[Any]) -> str:
+    """Each journal entry: when, what was done, and what it changed."""
     if not entries:
         return "[dim]No journal entries.[/dim]"
-    return "\n".join(f"{e.seq:>5}  {esc(e.at.replace('T', ' '))}  {esc(e.action)}"
-                     for e in entries)
+    out = []
+    for e in entries:
+        out.append(f"[b]{e.seq:>5}[/b]  {esc(e.at.replace('T', ' '))}  {esc(e.action)}")
+        for path, before, after in getattr(e, "changes", ()):
+            out.append(f"         {esc(field_words(path))}: {esc(_short(before))} → "
+                       f"{esc(_short(after))}")
+    return "\n".join(out)
