@@ -24,7 +24,8 @@ from textual.widgets.option_list import Option
 from clerk.domain.dates import parse_date
 from clerk.domain.decision import Decision
 from clerk.tui import keys
-from clerk.tui.text import esc
+from clerk.tui.screens.forms.fields import TickBox
+from clerk.tui.text import esc, plain
 from clerk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -58,32 +59,53 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
 
         profile = self.app.register.council  # type: ignore[attr-defined]
         options = []
+        self.lacking: dict[str, list[str]] = {}
         for kind, title in KINDS.items():
             missing = missing_for(kind, self.decision, profile)
-            if missing:
-                options.append(Option(f"[dim]{title}: lacks {esc('; '.join(missing))}[/dim]",
-                                      id=kind, disabled=True))
+            if missing:  # listed on one line, so every kind shows at 80x24
+                self.lacking[kind] = missing
+                options.append(Option(f"[dim]{esc(title)} (lacks {len(missing)})[/dim]",
+                                      id=kind))
             else:
-                options.append(Option(title, id=kind))
+                options.append(Option(esc(title), id=kind))
         today = self.app.today  # type: ignore[attr-defined]
         with Vertical(id="dialog"):
             yield Static(f"[b]Print a notice[/b] · {esc(self.decision.ref)}")
             yield OptionList(*options, id="kinds")
-            yield Label("Publication date printed on the notice")
-            yield Input(f"{today:%d/%m/%Y}", id="published", compact=True)
-            yield Checkbox("Confidential copy: includes exempt information, never to be "
-                           "published", id="confidential", compact=True)
             yield Static("", id="print-error")
-            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date and "
-                         "confidential copy   [b]Esc[/b] cancel")
+            yield Label("Publication date printed on the notice")
+            yield Input(f"{today:%d/%m/%Y}", id="published", compact=True,
+                        select_on_focus=False)
+            yield TickBox(plain("Confidential copy: includes exempt information, never to be "
+                                "published"), id="confidential", compact=True)
+            yield Static("[b]Enter[/b] prints the notice   [b]Tab[/b] date and "
+                         "confidential copy   [b]Esc[/b] cancel", id="print-keys")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#kinds", OptionList).focus()
+        kinds = self.query_one("#kinds", OptionList)
+        printable = [i for i in range(kinds.option_count)
+                     if kinds.get_option_at_index(i).id not in self.lacking]
+        kinds.highlighted = printable[0] if printable else 0
+        kinds.focus()
+
+    @on(OptionList.OptionHighlighted, "#kinds")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        missing = self.lacking.get(event.option.id or "")
+        self.query_one("#print-error", Static).update(
+            f"[$warning]Lacks: {esc('; '.join(missing))}[/]" if missing else "")
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        from clerk.notices import KINDS
+
         assert event.option.id is not None
+        missing = self.lacking.get(event.option.id)
+        if missing:
+            self.query_one("#print-error", Static).update(
+                f"[$error]{esc(KINDS[event.option.id])} cannot be printed yet: it lacks "
+                f"{esc('; '.join(missing))}.[/]")
+            return
         try:
             published_on = parse_date(self.query_one("#published", Input).value)
         except ValueError as error:
