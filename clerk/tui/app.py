@@ -22,6 +22,7 @@ from clerk.domain.decision import Decision
 from clerk.store.errors import RegisterError
 from clerk.store.register import Register
 from clerk.tui import keys
+from clerk.tui.drafts import Drafts
 from clerk.tui.screens.forms.specs import Ctx
 
 STYLES = Path(__file__).parent / "styles"
@@ -55,6 +56,8 @@ class ClerkApp(App[None]):
         self.startup_problems = problems
         self.chosen_theme = theme
         self._saved_listeners: list[partial[None]] = []
+        self.drafts = Drafts(config_dir / "drafts.json" if config_dir else None,
+                             str(register.path or "in memory"))
         # set once the first frame is on screen: background work that can wait, waits
         self.shown = threading.Event()
 

@@ -99,6 +99,7 @@ ACTIONS: tuple[Action, ...] = (
     # Forms and the council profile.
     Action("form.save", "ctrl+s", "save", "Save", "form", priority=True),
     Action("form.cancel", "escape", "cancel", "Cancel", "form"),
+    Action("form.draft", "f2", "keep_draft", "Keep as draft", "form", priority=True),
     Action("profile.back", "escape", "back", "Back", "profile"),
     Action("profile.edit", "e", "edit", "Edit", "profile"),
     Action("dates.close", "escape", "close", "Close", "dates"),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerk.domain.decision import Decision
 from clerk.tui.screens.confirm import ConfirmScreen
-from clerk.tui.screens.forms.engine import FormScreen
+from clerk.tui.screens.forms.engine import Draft, FormScreen
 from clerk.tui.screens.forms.specs import STEPS
 
 if TYPE_CHECKING:
@@ -27,10 +27,13 @@ def step_form(app: ClerkApp, decision: Decision, move_id: str,
     """The form for one step of `decision`, filled with what it holds already."""
     step = STEPS[move_id]
     ctx = app.ctx()
-    start = step.initial(decision, ctx) | (initial or {})
+    draft = app.drafts.get(decision.ref, move_id)
+    start = step.initial(decision, ctx) | (draft or {}) | (initial or {})
+    intro = decision.title + ("\n(Your draft, kept earlier: nothing of it is recorded yet.)"
+                              if draft else "")
     return FormScreen(f"{step.title} · {decision.ref}", step.fields,
                       lambda values: step.apply(decision, values, ctx), start,
-                      intro=decision.title)
+                      intro=intro, drafts=True)
 
 
 async def take_step(app: ClerkApp, decision: Decision, move_id: str,
@@ -47,6 +50,13 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
         changed = await app.push_screen_wait(form)
         if changed is None:
             return None
+        if isinstance(changed, Draft):
+            app.drafts.keep(decision.ref, move_id, changed)
+            app.notify(f"{step.title}: kept as a draft for {decision.ref}. Nothing is "
+                       "recorded; the step's key opens it again.", timeout=8)
+            if app.drafts.problem:
+                app.notify(app.drafts.problem, severity="warning", timeout=10)
+            return None
         question = step.confirm or CONFIRM.get(move_id, "")
         if question and not await app.push_screen_wait(
             ConfirmScreen(question, f"{decision.ref} {decision.title}")
@@ -56,6 +66,7 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
         if app.save(changed, step.journal):
             break
         typed = form.last_values
+    app.drafts.drop(decision.ref, move_id)
     app.notify(f"{step.title}: saved.", timeout=4)
     saved: Decision = changed
     return saved

@@ -27,14 +27,21 @@ from clerk.tui.widgets.key_bar import KeyBar
 Submit = Callable[[dict[str, Any]], Any]
 
 
+class Draft(dict[str, Any]):
+    """What a form dismisses with when the clerk keeps what they typed as a draft: each
+    field's text as typed, by field name. Nothing is recorded."""
+
+
 class FormScreen(ModalScreen[Any]):
     """Dismisses with whatever `submit` returned, or None when the clerk backs out."""
 
     BINDINGS = keys.bindings("form")
 
     def __init__(self, title: str, fields: list[Field], submit: Submit,
-                 initial: dict[str, Any] | None = None, intro: str = "") -> None:
+                 initial: dict[str, Any] | None = None, intro: str = "", *,
+                 drafts: bool = False) -> None:
         super().__init__()
+        self.drafts = drafts  # may the clerk keep what they typed as a draft (F2)?
         self.form_title = title
         self.fields = fields
         self.submit = submit
@@ -197,9 +204,20 @@ class FormScreen(ModalScreen[Any]):
         text = f"[b]{title}:[/b] {esc(reason)}"
         if routes:
             text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {esc(r)}" for r in routes)
+        if self.drafts:
+            text += "\n[dim]F2 keeps what you typed as a draft; nothing is recorded.[/dim]"
         refusal = self.query_one("#refusal", Static)
         refusal.update(text)
         refusal.display = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep_draft":
+            return self.drafts
+        return True
+
+    def action_keep_draft(self) -> None:
+        self.dismiss(Draft({field.name: raw for field, raw in zip(
+            self.fields, self._all_raw(), strict=True)}))
 
     @work
     async def action_cancel(self) -> None:
