@@ -180,11 +180,14 @@ class DecisionList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.current))
 
     def on_click(self, event: Click) -> None:
+        """A click picks a row; a click on the row already picked (or a double click)
+        opens it."""
         index = self.scroll_offset.y + event.y
         if 0 <= index < len(self.refs):
-            if index == self.cursor and event.chain >= 2:
+            if index == self.cursor:
                 self.open_current()
-            self.cursor = index
+            else:
+                self.cursor = index
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.refs))

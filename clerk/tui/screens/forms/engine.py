@@ -155,6 +155,13 @@ class FormScreen(ModalScreen[Any]):
                 labels.first().scroll_visible(animate=False)
             self.query_one(f"#field-{index}").scroll_visible(animate=False)
 
+    @on(events.Click, ".field-label")
+    def _label_clicked(self, event: events.Click) -> None:
+        """A click on a field's label puts the cursor in the field."""
+        label_id = event.widget.id if event.widget is not None else None
+        if label_id and label_id.startswith("label-"):
+            self.query_one(f"#field-{label_id[6:]}").focus()
+
     @on(Input.Submitted)
     def _next_field(self) -> None:
         self.focus_next()
