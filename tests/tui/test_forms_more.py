@@ -91,7 +91,7 @@ async def test_private_form_marks_parts_withheld_from_public_notices(demo_regist
     app = app_for(demo_register)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_decision(app, pilot, "D2026-002")
-        await pilot.press("v", *["tab"] * 7)  # the last field: parts withheld
+        await pilot.press("v", *["tab"] * 7, "ctrl+u")  # the last field: parts withheld
         await type_text(pilot, "report.reasons, report.nonsense")
         await pilot.press("ctrl+s")
         await pilot.pause()
