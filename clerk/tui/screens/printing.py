@@ -76,8 +76,8 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
             yield Label("Publication date printed on the notice")
             yield Input(f"{today:%d/%m/%Y}", id="published", compact=True,
                         select_on_focus=False)
-            yield TickBox(plain("Confidential copy: includes exempt information, never to be "
-                                "published"), id="confidential", compact=True)
+            yield TickBox(plain("Confidential copy (exempt information; never publish)"),
+                          id="confidential", compact=True)
             yield Static("[b]Enter[/b] prints the notice   [b]Tab[/b] date and "
                          "confidential copy   [b]Esc[/b] cancel", id="print-keys")
         yield KeyBar()
