@@ -116,7 +116,7 @@ class ClerkApp(App[None]):
                     if step in refusals and refusals[step] is None]
         if open_now:
             message += "\nOpen now: " + ", ".join(open_now) + "."
-        self.notify(message, title="Not allowed now", severity="warning", timeout=12)
+        self.notify(message, title="Not allowed now", severity="warning", timeout=8)
 
     # ---- saving ------------------------------------------------------------------------
 

@@ -31,3 +31,14 @@ def test_the_register_reports_changes_per_entry(demo_register) -> None:
     assert first.changes == ()
     assert [c[0] for c in last.changes] == ["plan.contact.telephone"]
     assert last.changes[0][2] == "01622 000000"
+
+
+def test_history_values_are_in_words() -> None:
+    from clerk.store.journal import JournalEntry
+    from clerk.tui.screens.sections import history
+
+    entry = JournalEntry(2, "2013-01-07T10:00:00", "key decision", "D2013-001", "h",
+                         (("key.is_key", None, True), ("plan.due_month", "", "2013-02")))
+    shown = history([entry])
+    assert "key › is key: — → yes" in shown and "February 2013" in shown
+    assert "True" not in shown and "2013-02" not in shown

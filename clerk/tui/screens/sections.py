@@ -154,6 +154,10 @@ def record(d: Decision) -> str:
 def _short(value: object) -> str:
     if value is None or value == "" or value == []:
         return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) == 7 and value[4] == "-" and value[:4].isdigit():
+        return month_words(value)
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return fmt_date(date.fromisoformat(value))
