@@ -112,7 +112,7 @@ def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> int
         except RegisterError as error:
             warn(str(error))
         app.run()
-        return app.return_code or 0
+        return getattr(app, "return_code", None) or 0
     finally:
         try:
             if job is not None:

@@ -31,7 +31,9 @@ def help_text(keymap: dict[str, str], keys_path: str) -> str:
         lines.append("")
     lines += [LEGEND, "", f"Change a key in {esc(keys_path)}, e.g.",
               '  [keys]\n  "decision.decide" = "D"',
-              "Dates: DD/MM/YYYY or YYYY-MM-DD. Theme: CLERK_THEME=light|dark, or "
+              "Dates: 06/03/2013, 6/3/13, 06.03.2013, 6 March 2013 or 2013-03-06; a form reads "
+              "each back with its weekday. F2 in a step's form keeps what you typed as a "
+              "draft. Theme: CLERK_THEME=light|dark, or "
               "theme = \"light\" in settings.toml beside keys.toml."]
     return "\n".join(lines)
 
