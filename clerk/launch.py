@@ -54,24 +54,24 @@ def run_app(db: str | None) -> int:
     from clerk.refusals import explain
 
     try:
-        open_app(resolve_register_path(db), today())
+        return open_app(resolve_register_path(db), today())
     except Exception as error:
         message = explain(error)
         if message is None:
             raise
         print(f"Error: {message}", file=sys.stderr)
         return 1
-    return 0
 
 
 def warn(message: str) -> None:
     print(f"Warning: {message}", file=sys.stderr)
 
 
-def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> None:
+def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> int:
     """The app on the register at `path` (other clerks may have it open too: each save
     takes the journal's lock for itself), with a backup taken at start-up (the snapshot at
-    once, the copying once the app is on screen)."""
+    once, the copying once the app is on screen). Returns the exit status: not 0 when the
+    app stopped on an error (Textual has printed its traceback by then)."""
     from clerk.domain.council import load_profile
     from clerk.paths import default_council_path
     from clerk.store.backup import BackupJob, take_backup
@@ -119,6 +119,7 @@ def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> Non
         except RegisterError as error:
             warn(str(error))
         app.run()
+        return getattr(app, "return_code", None) or 0
     finally:
         try:
             if job is not None:

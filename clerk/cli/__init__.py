@@ -58,7 +58,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
     if ctx.invoked_subcommand is None:  # `clerk --db PATH --verbose`-like: click read it
         from clerk.launch import open_app
 
-        open_app(ctx.obj.path, ctx.obj.today)
+        status = open_app(ctx.obj.path, ctx.obj.today)
+        if status:
+            ctx.exit(status)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from clerk.domain import steps
@@ -24,6 +25,7 @@ from clerk.domain.steps import Ctx
 from clerk.store.errors import RegisterError
 from clerk.store.register import Register
 from clerk.tui import keys
+from clerk.tui.drafts import Drafts
 
 STYLES = Path(__file__).parent / "styles"
 REFRESH_SECONDS = 1.0
@@ -57,6 +59,8 @@ class ClerkApp(App[None]):
         self.startup_problems = problems
         self.chosen_theme = theme
         self._saved_listeners: list[partial[None]] = []
+        self.drafts = Drafts(config_dir / "drafts.json" if config_dir else None,
+                             str(register.path or "in memory"))
         # set once the first frame is on screen: background work that can wait, waits
         self.shown = threading.Event()
         self._last_refresh_error = ""
@@ -126,6 +130,18 @@ class ClerkApp(App[None]):
         found = steps.refusals(decision, self.ctx())
         return {step_id: str(refused) if refused else None for step_id, refused in found.items()}
 
+    def refuse_key(self, move_id: str, refusals: dict[str, str | None]) -> None:
+        """Say why a step's key does nothing now, and which steps are open instead."""
+        action = keys.MOVE_ACTIONS.get(move_id)
+        name = action.description if action else move_id
+        message = f"{name} is not allowed now. {refusals.get(move_id) or ''}".strip()
+        open_now = [f"{keys.display_key(keys.effective_key(a, self.keymap_overrides))} "
+                    f"{a.description}" for step, a in keys.MOVE_ACTIONS.items()
+                    if step in refusals and refusals[step] is None]
+        if open_now:
+            message += "\nOpen now: " + ", ".join(open_now) + "."
+        self.notify(message, title="Not allowed now", severity="warning", timeout=8)
+
     # ---- saving ------------------------------------------------------------------------
 
     def on_saved(self, listener: partial[None]) -> None:
@@ -143,16 +159,29 @@ class ClerkApp(App[None]):
         except (RegisterError, Refused, ValueError) as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
+        except Exception as error:  # a fault, not a refusal: say so and keep running
+            self.log.error("save failed", error)
+            self.notify(f"Unexpected error: {type(error).__name__}: {error}. Nothing was "
+                        "saved.", title="Not saved", severity="error", timeout=20)
+            return False
         for listener in self._saved_listeners:
             listener(decision.ref)
         return True
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: messages carry the clerk's own words (titles,
+        names, reasons), which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # ---- keys everywhere ---------------------------------------------------------------
 
     def action_help(self) -> None:
         from clerk.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it
+        else:
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

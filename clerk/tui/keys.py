@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.binding import Binding, BindingType
+from textual.widgets import Input
 
 SCOPES = {
     "app": "Everywhere",
@@ -99,6 +100,7 @@ ACTIONS: tuple[Action, ...] = (
     # Forms and the council profile.
     Action("form.save", "ctrl+s", "save", "Save", "form", priority=True),
     Action("form.cancel", "escape", "cancel", "Cancel", "form"),
+    Action("form.draft", "f2", "keep_draft", "Keep as draft", "form", priority=True),
     Action("profile.back", "escape", "back", "Back", "profile"),
     Action("profile.edit", "e", "edit", "Edit", "profile"),
     Action("dates.close", "escape", "close", "Close", "dates"),
@@ -108,12 +110,30 @@ BY_ID = {action.id: action for action in ACTIONS}
 MOVE_ACTIONS = {a.action[6:-2]: a for a in ACTIONS if a.action.startswith("move(")}
 
 
+# Keys that answer on every screen, modal ones (the welcome, forms, dialogs) included:
+# Textual stops at a modal screen's own bindings unless a binding has priority. `?` is not
+# among them: in a text box it is typed (F1 is the help key there).
+EVERYWHERE = ("f1", "ctrl+q")
+
+
 def bindings(scope: str) -> list[BindingType]:
     """The bindings of one scope in footer order, each carrying its registry id."""
-    return [
-        Binding(a.key, a.action, a.description, show=a.show, priority=a.priority, id=a.id)
-        for a in sorted(in_scope(scope), key=lambda a: a.footer)
-    ]
+    out: list[BindingType] = []
+    for a in sorted(in_scope(scope), key=lambda a: a.footer):
+        keys = [k.strip() for k in a.key.split(",")]
+        always = [k for k in keys if k in EVERYWHERE]
+        rest = [k for k in keys if k not in EVERYWHERE]
+        if always:
+            out.append(Binding(",".join(always), a.action, a.description, show=a.show,
+                               priority=True, id=a.id))
+        if rest:
+            out.append(Binding(",".join(rest), a.action, a.description,
+                               show=a.show and not always, priority=a.priority, id=a.id))
+    return out
+
+
+# For modal screens with no text box: `?` opens the help there too.
+MODAL_HELP = Binding("question_mark", "app.help", "Help", show=False)
 
 
 def in_scope(scope: str) -> list[Action]:
@@ -121,7 +141,9 @@ def in_scope(scope: str) -> list[Action]:
 
 
 def load_keymap(path: Path | None) -> tuple[dict[str, str], list[str]]:
-    """Read `keys.toml` (`"decision.decide" = "D"`); returns the keymap and any problems."""
+    """Read `keys.toml` (`"decision.decide" = "D"`); returns the keymap and any problems.
+    A remap that would clash (a key the filter box or a form's fields take as typing, or
+    one key for two actions on the same screen) is reported and left out."""
     if path is None or not path.exists():
         return {}, []
     try:
@@ -138,7 +160,56 @@ def load_keymap(path: Path | None) -> tuple[dict[str, str], list[str]]:
             problems.append(f"{path}: the key for {action_id!r} must be text, e.g. \"D\".")
         else:
             keymap[action_id] = key.strip()
+    for action_id, problem in clashes(keymap).items():
+        problems.append(f"{path}: {problem}; {action_id} keeps "
+                        f"{display_key(BY_ID[action_id].key)}.")
+        keymap.pop(action_id, None)
     return keymap, problems
+
+
+# Screens where a text box has the focus: a letter or a box's own key typed there edits
+# the text, so an action cannot be moved onto one.
+TYPING_SCOPES = ("register", "form", "dates")
+TEXT_BOX_KEYS = frozenset(
+    one.strip() for binding in Input.BINDINGS
+    for one in (binding.key if isinstance(binding, Binding) else binding[0]).split(","))
+
+
+def _typing_key(key: str) -> bool:
+    return len(key) == 1 or key in ("space", "tab", "shift+tab") or key in TEXT_BOX_KEYS \
+        or key.startswith("shift+") and len(key) == 7
+
+
+def clashes(keymap: dict[str, str]) -> dict[str, str]:
+    """Each remapped action id whose new key cannot work, with why."""
+    out: dict[str, str] = {}
+    for action_id, key in keymap.items():
+        action = BY_ID[action_id]
+        scopes = TYPING_SCOPES if action.scope == "app" else (action.scope,)
+        typed = [k for k in key.split(",") if _typing_key(k.strip())]
+        if typed and any(scope in TYPING_SCOPES for scope in scopes) and not action.priority:
+            where = "the filter box" if "register" in scopes else "a form's fields"
+            out[action_id] = (f"{display_key(key)} for {action_id} is a key {where} "
+                              "uses for typing or editing; choose an unused ctrl key or a "
+                              "function key (e.g. f5)")
+            continue
+        for other in ACTIONS:
+            if other.id == action_id or other.id in out:
+                continue
+            if not (other.scope == action.scope or "app" in (other.scope, action.scope)):
+                continue
+            theirs = {k.strip() for k in effective_key(other, keymap).split(",")}
+            both = theirs & {k.strip() for k in key.split(",")}
+            if both:
+                out[action_id] = (f"{display_key(','.join(sorted(both)))} is given to both "
+                                  f"{action_id} and {other.id}")
+                break
+    return out
+
+
+def shown(action_id: str, keymap: dict[str, str]) -> str:
+    """The key of an action as the clerk sees it, after their keymap: "d", "^g"."""
+    return display_key(effective_key(BY_ID[action_id], keymap))
 
 
 def effective_key(action: Action, keymap: dict[str, str]) -> str:
@@ -154,6 +225,8 @@ def display_key(key: str) -> str:
         one = one.strip()
         if one.startswith("ctrl+"):
             parts.append("^" + one[5:])
+        elif one[:1] == "f" and one[1:].isdigit():
+            parts.append(one.upper())
         else:
             parts.append(names.get(one, one))
     return " ".join(parts)

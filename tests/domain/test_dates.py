@@ -29,3 +29,30 @@ def test_refused_with_how_to_type_a_date(typed: str) -> None:
         parse_date(typed)
     message = str(caught.value)
     assert "DD/MM/YYYY" in message, message
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("6/3/13", date(2013, 3, 6)),  # a two-digit year, day first
+        ("06.03.2013", date(2013, 3, 6)),
+        ("6-3-2013", date(2013, 3, 6)),
+        ("6 March 2013", date(2013, 3, 6)),
+        ("6th Mar 2013", date(2013, 3, 6)),
+        ("Wed 6 Mar 2013", date(2013, 3, 6)),  # what clerk prints reads back
+        ("1/1/99", date(1999, 1, 1)),
+    ],
+)
+def test_the_other_ways_an_office_writes_a_date(typed: str, expected: date) -> None:
+    assert parse_date(typed) == expected
+
+
+def test_a_weekday_that_does_not_match_is_refused() -> None:
+    with pytest.raises(ValueError, match="Wednesday"):
+        parse_date("Tue 6 Mar 2013")
+
+
+def test_understood_echoes_the_weekday() -> None:
+    from clerk.domain.dates import understood
+
+    assert understood("6/3/13") == "Wed 6 Mar 2013"

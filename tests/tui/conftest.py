@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import textual._wait as textual_wait
 from textual.pilot import Pilot
 
 from clerk.demo import demo_decisions
@@ -19,11 +18,6 @@ from clerk.tui.app import ClerkApp
 from clerk.tui.factory import make_app
 
 DEMO_TODAY = date(2026, 3, 2)
-
-# Pilot waits for the app to go idle after every key by sleeping in 20 ms slices; 5 ms
-# slices keep the same idle test (process time well below wall time) and type 3x faster.
-textual_wait.SLEEP_GRANULARITY = 1 / 200
-textual_wait.SLEEP_IDLE = textual_wait.SLEEP_GRANULARITY / 10
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -63,6 +57,13 @@ def app_for(tmp_path: Path):
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` into the focused field in place of what it holds, as a clerk does:
+    entering a field keeps its text (cursor at the end), so ^u clears a text box first."""
+    from textual.widgets import Input
+
+    focused = pilot.app.focused
+    if isinstance(focused, Input) and focused.value:
+        await pilot.press("ctrl+u")
     await pilot.press(*text)
 
 

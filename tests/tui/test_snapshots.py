@@ -14,6 +14,7 @@ SCREENS = {
     "decide_form": [*"heather", "enter", "d"],
     "meeting": ["ctrl+g"],
     "help": ["f1"],
+    "print": [*"heather", "enter", "n"],
 }
 
 

@@ -70,7 +70,7 @@ async def test_seed_decision_walks_every_stage_by_keys(empty_register, app_for) 
         await type_text(pilot, "Statute")
         await pilot.press("tab")
         await type_text(pilot, "None")
-        await pilot.press("tab", "space", "ctrl+s")
+        await pilot.press("tab", "space", "ctrl+s", "y")  # recording is confirmed first
         await pilot.pause()
         assert now() == "decided"
 

@@ -58,7 +58,9 @@ DECIDE = Step("decide", "Record of decision (reg 13)", "Record the decision: ref
                             background_papers=v["background_papers"]),
     gate=_decide_gate,
     suggest=lambda d, c: {"decided_on": c.today, "text": d.report.recommendation,
-                          "reasons": d.report.reasons, "alternatives": d.report.alternatives})
+                          "reasons": d.report.reasons, "alternatives": d.report.alternatives},
+    confirm="Record the decision? Once the record is published its elements can never be "
+            "edited (a change of substance needs a fresh decision).")
 
 
 def _publish_gate(d: Decision, c: Ctx) -> Refused | None:

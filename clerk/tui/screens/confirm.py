@@ -8,6 +8,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from clerk.tui import keys
+from clerk.tui.text import plain
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses True only on an explicit "y"; Escape and "n" say no."""
@@ -15,6 +18,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        keys.MODAL_HELP,
     ]
 
     def __init__(self, question: str, detail: str = "") -> None:
@@ -24,9 +28,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="question")
+            yield Static(plain(self.question), id="question")
             if self.detail:
-                yield Static(self.detail, id="detail")
+                yield Static(plain(self.detail), id="detail")
             yield Static("[b]y[/b] yes    [b]n[/b] / [b]Esc[/b] no", id="answer-keys")
 
     def action_answer(self, answer: bool) -> None:

@@ -6,7 +6,6 @@ worked out again as the clerk types.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,6 +15,7 @@ from textual.widgets import Input, Label, Static
 from clerk.domain import rules
 from clerk.domain.dates import parse_date
 from clerk.tui import keys
+from clerk.tui.text import esc
 from clerk.tui.widgets.key_bar import KeyBar
 
 
@@ -44,11 +44,11 @@ class DatesScreen(ModalScreen[None]):
         try:
             published = parse_date(text)
         except ValueError as error:
-            answers.update(f"[$error]{escape(str(error))}[/]")
+            answers.update(f"[$error]{esc(str(error))}[/]")
             return
         found = rules.dates_after_notice(published, self.app.register.council)  # type: ignore[attr-defined]
         answers.update("\n\n".join(
-            f"[b]{label}[/b]\n{escape(found[name].working)}"
+            f"[b]{label}[/b]\n{esc(found[name].working)}"
             for name, label in rules.DATES_AFTER_NOTICE))
 
     def action_close(self) -> None:

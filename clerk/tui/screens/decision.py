@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -16,6 +16,7 @@ from clerk.domain.decision import Decision
 from clerk.tui import keys
 from clerk.tui.screens import sections
 from clerk.tui.screens.flow import take_step
+from clerk.tui.text import esc
 from clerk.tui.widgets.key_bar import KeyBar
 from clerk.tui.widgets.panels import CompliancePanel, LifecycleBar, StepsPanel, next_step
 
@@ -74,7 +75,7 @@ class DecisionScreen(Screen[None]):
         self.refusals = clerk.refusals(self.decision)
         d = self.decision
         self.query_one("#decision-title", Static).update(
-            f"[b]{escape(d.ref)}[/b] {escape(d.title)} · {escape(d.decision_maker.describe())}")
+            f"[b]{esc(d.ref)}[/b] {esc(d.title)} · {esc(d.decision_maker.describe())}")
         self.query_one(LifecycleBar).show(
             d, next_step(d, clerk.profile, clerk.today, clerk.keymap_overrides))
         for panel in self.query(CompliancePanel):
@@ -83,18 +84,28 @@ class DecisionScreen(Screen[None]):
             steps.show(self.refusals, clerk.keymap_overrides)
         texts = {"overview": sections.overview(d), "report": sections.report(d),
                  "comments": sections.consultation(d), "record": sections.record(d),
-                 "history": "Reading the history..."}
+                 "history": "[dim]Reading the journal…[/dim]"}
         for tab_id, text in texts.items():
             self.query_one(f"#section-{tab_id}", Static).update(text)
         self._list_comments()
         self.refresh_bindings()
-        self._read_history()
+        self._read_history(d.ref)
+
+    class HistoryRead(Message):
+        def __init__(self, ref: str, entries: list[Any]) -> None:
+            super().__init__()
+            self.ref, self.entries = ref, entries
 
     @work(thread=True, exclusive=True, group="history")
-    def _read_history(self) -> None:
-        """The journal is read once (in this worker, not on the UI thread), then indexed."""
-        text = sections.history(self.clerk.register.history(self.ref), self.decision)
-        self.app.call_from_thread(self.query_one("#section-history", Static).update, text)
+    def _read_history(self, ref: str) -> None:
+        """The journal is read off the UI thread: a long one takes a while."""
+        self.post_message(self.HistoryRead(ref, self.clerk.register.history(ref)))
+
+    @on(HistoryRead)
+    def _history_read(self, message: HistoryRead) -> None:
+        if message.ref == self.ref:
+            self.query_one("#section-history", Static).update(
+                sections.history(message.entries, self.decision))
 
     def others_saved(self, refs: tuple[str, ...]) -> None:
         """Another clerk saved: show this decision as it now stands."""
@@ -124,13 +135,14 @@ class DecisionScreen(Screen[None]):
 
     # ---- actions -----------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A step the rules refuse now is hidden from the footer; the Steps panel says why."""
-        if action == "move" and parameters:
-            return self.refusals.get(str(parameters[0])) is None
+    def hidden_in_key_bar(self, action: str) -> bool:
+        """A step the rules refuse now is left out of the key bar, to make room for the
+        ones that are open; its key still answers, saying why it is refused."""
+        if action.startswith("move('"):
+            return self.refusals.get(action[6:-2]) is not None
         if action == "respond":
-            return bool(self.decision.comments)
-        return True
+            return not self.decision.comments
+        return False
 
     @work(exclusive=True, group="step")
     async def action_move(self, move_id: str) -> None:
@@ -168,7 +180,7 @@ class DecisionScreen(Screen[None]):
                                 {"response": self.decision.comments[index].response},
                                 fixed={"comment": index + 1},
                                 title=f"Response to comment {index + 1}",
-                                intro=escape(comment_intro(self.decision, index)))
+                                intro=comment_intro(self.decision, index))
         if saved is not None:
             self.load()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from clerk.tui import keys
+from clerk.tui.text import esc
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
@@ -26,12 +26,14 @@ def help_text(keymap: dict[str, str], keys_path: str) -> str:
         lines.append(f"[u]{title}[/u]")
         for action in keys.in_scope(scope):
             key = keys.display_key(keys.effective_key(action, keymap))
-            lines.append(f"  [b]{escape(key):<10}[/b] {escape(action.description):<24} "
+            lines.append(f"  [b]{esc(key):<10}[/b] {esc(action.description):<24} "
                          f"[dim]{action.id}[/dim]")
         lines.append("")
-    lines += [LEGEND, "", f"Change a key in {escape(keys_path)}, e.g.",
+    lines += [LEGEND, "", f"Change a key in {esc(keys_path)}, e.g.",
               '  [keys]\n  "decision.decide" = "D"',
-              "Dates: DD/MM/YYYY or YYYY-MM-DD. Theme: CLERK_THEME=light|dark, or "
+              "Dates: 06/03/2013, 6/3/13, 06.03.2013, 6 March 2013 or 2013-03-06; a form reads "
+              "each back with its weekday. F2 in a step's form keeps what you typed as a "
+              "draft. Theme: CLERK_THEME=light|dark, or "
               "theme = \"light\" in settings.toml beside keys.toml."]
     return "\n".join(lines)
 

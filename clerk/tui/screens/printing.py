@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,9 @@ from textual.widgets.option_list import Option
 
 from clerk.domain.dates import parse_date
 from clerk.domain.decision import Decision
+from clerk.tui import keys
+from clerk.tui.screens.forms.fields import TickBox
+from clerk.tui.text import esc, plain
 from clerk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
     the exempt information and is marked so on every page: it is never for publication.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="print.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="print.cancel"), keys.MODAL_HELP]
 
     def __init__(self, decision: Decision) -> None:
         super().__init__()
@@ -58,40 +60,60 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
 
         profile = self.app.register.council  # type: ignore[attr-defined]
         options = []
+        self.lacking: dict[str, list[str]] = {}
         for kind, title in KINDS.items():
             missing = missing_for(kind, self.decision, profile)
-            if missing:
-                options.append(Option(f"[dim]{title}: lacks {escape('; '.join(missing))}[/dim]",
-                                      id=kind, disabled=True))
+            if missing:  # listed on one line, so every kind shows at 80x24
+                self.lacking[kind] = missing
+                options.append(Option(f"[dim]{esc(title)} (lacks {len(missing)})[/dim]",
+                                      id=kind))
             else:
-                options.append(Option(title, id=kind))
+                options.append(Option(esc(title), id=kind))
         today = self.app.today  # type: ignore[attr-defined]
         with Vertical(id="dialog"):
-            yield Static(f"[b]Print a notice[/b] · {escape(self.decision.ref)}")
+            yield Static(f"[b]Print a notice[/b] · {esc(self.decision.ref)}")
             yield OptionList(*options, id="kinds")
+            yield Static("", id="print-error")
             yield Label("Publication date (blank: the date the register holds, else "
                         f"today, {today:%d/%m/%Y})")
-            yield Input("", id="published", compact=True)
-            yield Checkbox("Confidential copy: includes exempt information, never to be "
-                           "published", id="confidential", compact=True)
-            yield Checkbox("Draft: a preview marked DRAFT, not published", id="draft",
-                           compact=True)
-            yield Static("", id="print-error")
-            yield Static("[b]Enter[/b] on a notice renders the PDF   [b]Tab[/b] date, "
-                         "confidential copy, draft   [b]Esc[/b] cancel")
+            yield Input("", id="published", compact=True, select_on_focus=False)
+            yield TickBox(plain("Confidential copy (exempt information; never publish)"),
+                          id="confidential", compact=True)
+            yield TickBox(plain("Draft: a preview marked DRAFT, not published"), id="draft",
+                          compact=True)
+            yield Static("[b]Enter[/b] prints the notice   [b]Tab[/b] date, confidential "
+                         "copy, draft   [b]Esc[/b] cancel", id="print-keys")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#kinds", OptionList).focus()
+        kinds = self.query_one("#kinds", OptionList)
+        printable = [i for i in range(kinds.option_count)
+                     if kinds.get_option_at_index(i).id not in self.lacking]
+        kinds.highlighted = printable[0] if printable else 0
+        kinds.focus()
+
+    @on(OptionList.OptionHighlighted, "#kinds")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        missing = self.lacking.get(event.option.id or "")
+        self.query_one("#print-error", Static).update(
+            f"[$warning]Lacks: {esc('; '.join(missing))}[/]" if missing else "")
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        from clerk.notices import KINDS
+
         assert event.option.id is not None
+        missing = self.lacking.get(event.option.id)
+        if missing:
+            self.query_one("#print-error", Static).update(
+                f"[$error]{esc(KINDS[event.option.id])} cannot be printed yet: it lacks "
+                f"{esc('; '.join(missing))}.[/]")
+            return
         typed = self.query_one("#published", Input).value.strip()
         try:
             published_on = parse_date(typed) if typed else None
         except ValueError as error:
-            self.query_one("#print-error", Static).update(f"[$error]{escape(str(error))}[/]")
+            self.query_one("#print-error", Static).update(f"[$error]{esc(str(error))}[/]")
             self.query_one("#published", Input).focus()
             return
         confidential = self.query_one("#confidential", Checkbox).value
@@ -108,6 +130,7 @@ class PrintJobScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("p", "send", "Send to printer", id="print.send"),
         Binding("escape,enter", "close", "Close", id="print.close"),
+        keys.MODAL_HELP,
     ]
 
     class Done(Message):
@@ -128,7 +151,7 @@ class PrintJobScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"[b]{escape(self.job_title)}[/b]")
+            yield Static(f"[b]{esc(self.job_title)}[/b]")
             yield Static("Rendering the PDF…", id="status")
             yield Static("", id="printer")
         yield KeyBar()
@@ -160,11 +183,11 @@ class PrintJobScreen(ModalScreen[bool]):
     def _done(self, message: Done) -> None:
         status = self.query_one("#status", Static)
         if message.error:
-            status.update(f"[$error b]Not printed:[/] {escape(message.error)}")
+            status.update(f"[$error b]Not printed:[/] {esc(message.error)}")
             return
         self.path = message.path
-        status.update(f"[$success b]PDF written:[/] {escape(str(message.path))}\n"
-                      f"{escape(message.note)}\n[b]p[/b] send to the printer · "
+        status.update(f"[$success b]PDF written:[/] {esc(str(message.path))}\n"
+                      f"{esc(message.note)}\n[b]p[/b] send to the printer · "
                       "[b]Esc[/b] close")
         self.refresh_bindings()
 
@@ -185,7 +208,7 @@ class PrintJobScreen(ModalScreen[bool]):
     @on(Printed)
     def _printed(self, message: Printed) -> None:
         colour = "$success" if message.ok else "$warning"
-        self.query_one("#printer", Static).update(f"[{colour}]{escape(message.text)}[/]")
+        self.query_one("#printer", Static).update(f"[{colour}]{esc(message.text)}[/]")
 
     def action_close(self) -> None:
         self.dismiss(self.path is not None)

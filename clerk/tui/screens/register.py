@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from clerk.domain.lifecycle import STAGE_NAMES, stage_label
 from clerk.gc_pause import gc_paused
 from clerk.tui import keys
+from clerk.tui.internals import repaint_now
 from clerk.tui.summary import Row, entry_of, quick_row, row_of
 from clerk.tui.widgets.after_the_frame import AfterTheFrame
 from clerk.tui.widgets.decision_list import DecisionList, header_text
@@ -233,7 +234,7 @@ class RegisterScreen(Screen[None]):
         for widget in (decisions, self._lines.get("#register-title"),
                        self._lines.get("#row-detail")):
             if widget is not None:
-                widget._check_refresh()
+                repaint_now(widget)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -272,7 +273,7 @@ class RegisterScreen(Screen[None]):
                 self._set_text("#row-detail", Content.assemble((ref, "bold"), " …"))
                 state = ""
             else:
-                text = "; ".join(row.problems) or "Nothing missing, blocked or overdue."
+                text = " ".join(row.problems) or "Nothing missing, blocked or overdue."
                 self._set_text("#row-detail", Content.assemble((ref, "bold"), f" {text}"))
                 state = row.state
         detail.set_class(state == "overdue", "-overdue")

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
-
-from rich.markup import escape
 
 from clerk.domain.calendar import fmt_date
 from clerk.domain.corrections import explained
 from clerk.domain.decision import IMPLICATIONS, Decision
 from clerk.domain.exempt import SCHEDULE_12A
+from clerk.tui.text import esc
+from clerk.tui.words import word
+
+
+def month_words(month: str) -> str:
+    """'2013-02' -> 'February 2013' (a decision due some time that month)."""
+    try:
+        return datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    except ValueError:
+        return month
 
 
 def _v(value: Any) -> str:
@@ -19,27 +27,26 @@ def _v(value: Any) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     if isinstance(value, list):
-        return escape(", ".join(str(v) for v in value))
+        return esc(", ".join(str(v) for v in value))
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return escape(str(value))
+    return esc(str(value))
 
 
 def _lines(pairs: list[tuple[str, Any]]) -> list[str]:
-    return [f"[b]{label}[/b]: {_v(value)}" for label, value in pairs]
+    return [f"[b]{esc(label)}[/b]: {_v(value)}" for label, value in pairs]
 
 
 def overview(d: Decision) -> str:
     p, k, m = d.plan, d.key, d.decision_maker
     wards = "all wards" if p.all_wards else p.wards
-    due = p.due_on or (p.due_month and f"month {p.due_month}")
+    due = p.due_on or (p.due_month and month_words(p.due_month))
     out = ["[u]Decision[/u]"] + _lines([
         ("Decision maker", m.describe()), ("Created", d.created_on)])
     out += ["", "[u]Forward plan entry[/u]"] + _lines([
         ("Matter", p.summary), ("Due", due), ("First published", p.first_published),
-        ("Republished", p.republished), ("Contact", p.contact.name and
-                                         f"{p.contact.name}, {p.contact.title} "
-                                         f"{p.contact.telephone}"),
+        ("Republished", p.republished), ("Contact", ", ".join(part for part in (
+            p.contact.name, p.contact.title, p.contact.telephone, p.contact.email) if part)),
         ("Representations by", p.representations_deadline), ("Consultees", p.consultees),
         ("Consultation", p.consultation_method), ("Documents", p.documents),
         ("Copies from", p.documents_available_from), ("Other documents", p.other_documents_how),
@@ -57,7 +64,7 @@ def overview(d: Decision) -> str:
     if d.urgency:
         u = d.urgency
         out += ["", "[u]Special urgency[/u]"] + _lines([
-            ("Agreed by", f"{u.agreed_by} ({u.role})"), ("Agreed on", u.agreed_on),
+            ("Agreed by", f"{u.agreed_by} ({word(u.role).lower()})"), ("Agreed on", u.agreed_on),
             ("Reasons", u.reasons), ("Notice published", u.notice_published)])
     if d.private:
         pr = d.private
@@ -101,9 +108,9 @@ def consultation(d: Decision) -> str:
 def comment(number: int, item: Any) -> str:
     """One comment, numbered as `clerk respond --comment N` counts them."""
     who = item.author + (f", {item.organisation}" if item.organisation else "")
-    out = [f"[b]{number}. {escape(who)}[/b] · {_v(item.received_on)} · {escape(item.channel)}",
-           escape(item.text)]
-    out.append(f"[i]Response:[/i] {escape(item.response)}" if item.response
+    out = [f"[b]{number}. {esc(who)}[/b] · {_v(item.received_on)} · {esc(item.channel)}",
+           esc(item.text)]
+    out.append(f"[i]Response:[/i] {esc(item.response)}" if item.response
                else "[dim]No response recorded.[/dim]")
     return "\n".join(out)
 
@@ -125,31 +132,64 @@ def record(d: Decision) -> str:
     ci = d.call_in
     out += ["", "[u]Call-in[/u]"]
     if ci.urgent_exempt:
-        out.append(f"Exempt as urgent: {escape(ci.exemption_consent)}")
+        out.append(f"Exempt as urgent: {esc(ci.exemption_consent)}")
     for request in ci.requests:
         out.append(f"Received {_v(request.received_on)} from {_v(request.members)}: "
-                   f"{escape(request.grounds)}")
+                   f"{esc(request.grounds)}")
     if ci.outcome:
-        out.append(f"[b]Outcome[/b]: {escape(ci.outcome)} on {_v(ci.outcome_on)}")
+        out.append(f"[b]Outcome[/b]: {esc(word(ci.outcome))} on {_v(ci.outcome_on)}")
     if not (ci.requests or ci.urgent_exempt):
         out.append("[dim]No call-in received.[/dim]")
     ref = d.referral
     out += ["", "[u]Full Council[/u]"] + _lines([
         ("Policy framework", ref.policy_framework), ("Meeting", ref.meeting_on),
-        ("Outcome", ref.outcome), ("On", ref.outcome_on), ("Minute", ref.minute)])
+        ("Outcome", word(ref.outcome)), ("On", ref.outcome_on), ("Minute", ref.minute)])
     out += ["", "[u]Implementation[/u]"] + _lines([("Implemented", d.implemented_on)])
     if d.notices:
         out += ["", "[u]Notices published[/u]"]
-        out += [f"{escape(n.kind)} · {_v(n.published_on)} · sha256 {n.sha256[:12]}"
+        out += [f"{esc(n.kind)} · {_v(n.published_on)} · sha256 {n.sha256[:12]}"
                 for n in d.notices]
     return "\n".join(out)
 
 
+def _short(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) == 7 and value[4] == "-" and value[:4].isdigit():
+        return month_words(value)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return fmt_date(date.fromisoformat(value))
+        except ValueError:
+            pass
+    if isinstance(value, list):
+        return f"{len(value)} item(s)" if value and not isinstance(value[0], str) \
+            else ", ".join(value)
+    if isinstance(value, dict):
+        return "recorded"
+    text = " ".join(str(word(value) if isinstance(value, str) else value).split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def field_words(path: str) -> str:
+    """'plan.contact.telephone' -> 'plan › contact › telephone'."""
+    return " › ".join(part.replace("_", " ") for part in path.split("."))
+
+
 def history(entries: list[Any], decision: Decision | None = None) -> str:
+    """Each journal entry: when, what was done (a correction with its why), and what it
+    changed."""
     if not entries:
         return "[dim]No journal entries.[/dim]"
     texts = [e.action for e in entries]
-    if decision is not None:  # a correction says what changed and why
+    if decision is not None:
         texts = explained(texts, decision)
-    return "\n".join(f"{e.seq:>5}  {escape(e.at.replace('T', ' '))}  {escape(text)}"
-                     for e, text in zip(entries, texts, strict=True))
+    out = []
+    for e, text in zip(entries, texts, strict=True):
+        out.append(f"[b]{e.seq:>5}[/b]  {esc(e.at.replace('T', ' '))}  {esc(text)}")
+        for path, before, after in getattr(e, "changes", ()):
+            out.append(f"         {esc(field_words(path))}: {esc(_short(before))} → "
+                       f"{esc(_short(after))}")
+    return "\n".join(out)

@@ -4,8 +4,9 @@ Built on Textual's Line API (`ScrollView.render_line`), so a register of 100,000
 costs no more to draw than one of ten. The screen hands down the visible references and a
 function that summarises one; the list posts `DecisionList.Selected` when one is opened.
 
-Lines reach the screen finished (`render_lines`): every key repaints the whole list, and a
-row already seen is then a look-up, not a line styled again.
+Lines reach the screen finished (`finished_lines`, through `clerk.tui.internals`): every
+key repaints the whole list, and a row already seen is then a look-up, not a line styled
+again. On another Textual, the Line API draws them (`render_line`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from textual.strip import Strip
 from textual.style import Style as TextualStyle
 
 from clerk.domain.lifecycle import stage_label
+from clerk.tui.internals import FinishedLines, set_scroll_range
 from clerk.tui.summary import Row
 from clerk.tui.widgets.after_the_frame import AfterTheFrame
 
@@ -55,7 +57,7 @@ def header_text(width: int) -> str:
     return " ".join(fit(name, w) for name, w in columns(width))
 
 
-class DecisionList(ScrollView, can_focus=True):
+class DecisionList(ScrollView, FinishedLines, can_focus=True):
     """Rows of the register; the cursor row is highlighted, Enter opens it."""
 
     DEFAULT_CSS = "DecisionList { overflow-x: hidden; }"  # rows are cut to the width
@@ -141,9 +143,9 @@ class DecisionList(ScrollView, can_focus=True):
             # the rows are drawn, unless the rows need it to scroll back first.
             self.set_reactive(DecisionList.virtual_size, size)
             if self.scroll_offset.y > self.max_scroll_y:
-                self._scroll_update(size)
+                set_scroll_range(self, size)
             else:
-                self.after_the_frame(partial(self._scroll_update, size))
+                self.after_the_frame(partial(set_scroll_range, self, size))
         # Not through the reactive: one repaint, no message.
         self.set_reactive(DecisionList.cursor, cursor if 0 <= cursor < len(refs) else 0)
         self._highlighted = self.current
@@ -180,11 +182,14 @@ class DecisionList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.current))
 
     def on_click(self, event: Click) -> None:
+        """A click picks a row; a click on the row already picked (or a double click)
+        opens it."""
         index = self.scroll_offset.y + event.y
         if 0 <= index < len(self.refs):
-            if index == self.cursor and event.chain >= 2:
+            if index == self.cursor:
                 self.open_current()
-            self.cursor = index
+            else:
+                self.cursor = index
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.refs))
@@ -201,19 +206,18 @@ class DecisionList(ScrollView, can_focus=True):
         row = self.summarise(self.refs[index])
         return draw(row, width, self._row_style(index == self.cursor, row.state, finish=None))
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines in `crop`, finished for the screen.
+    def finished_lines(self, crop: Region) -> list[Strip] | None:
+        """The lines in `crop`, finished for the screen, or None to let Textual draw them.
 
-        Overrides Widget.render_lines (a Textual internal; textual is pinned exactly), which
-        sends every line of a refreshed widget through the widget's StylesCache (padding,
-        borders, tint, then the app's colour filters), a new Strip or two each: about
-        25 µs a line, most of a millisecond a screenful, on every key. This list has none
-        of those extras and the filters only change styles, so the styles are finished
-        once per look and each finished line is kept by the row it shows.
+        Textual's own path sends every line of a refreshed widget through the widget's
+        StylesCache (padding, borders, tint, then the app's colour filters), a new Strip or
+        two each, on every key. This list has none of those extras and the filters only
+        change styles, so the styles are finished once per look and each finished line is
+        kept by the row it shows.
         """
         look = self._current_look(crop)
         if look is None:
-            return super().render_lines(crop)
+            return None
         refs, summarise = self.refs, self.summarise
         top, cursor = self.scroll_offset.y, self.cursor
         return [self._finished_line(summarise(refs[index]), index == cursor, look)

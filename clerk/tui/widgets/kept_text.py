@@ -16,10 +16,12 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Static
 
+from clerk.tui.internals import FinishedLines
+
 KEPT = 32  # texts, per line
 
 
-class KeptText(Static):
+class KeptText(Static, FinishedLines):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._text: tuple[object, ...] | None = None  # what `show` was last given
@@ -36,16 +38,16 @@ class KeptText(Static):
         super().notify_style_update()
         self._kept.clear()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Overrides Widget.render_lines (a Textual internal; textual is pinned exactly):
-        the lines Textual drew for this text, size and look, if it drew them lately."""
+    def finished_lines(self, crop: Region) -> list[Strip] | None:
+        """The lines Textual drew for this text, size and look, if it drew them lately
+        (through `clerk.tui.internals`)."""
         if self._text is None:
-            return super().render_lines(crop)
+            return None
         key = (self._text, crop, self.size, self.visual_style, self.background_colors,
                tuple(self.app.get_line_filters()), self.text_selection)
         lines = self._kept.get(key)
         if lines is None:
-            lines = self._kept[key] = super().render_lines(crop)
+            lines = self._kept[key] = self.textual_lines(crop)
             if len(self._kept) > KEPT:
                 del self._kept[next(iter(self._kept))]
         return lines

@@ -16,6 +16,8 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from clerk.tui.keys import BY_ID, display_key
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -52,6 +54,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__()
         self._keys: list[Shown] = []
         self._palette: Shown | None = None
+        self._more: Shown | None = None  # the help key, shown when not every key fits
         self._spans: list[tuple[int, int, Shown]] = []  # cells each key occupies
 
     def on_mount(self) -> None:
@@ -65,15 +68,23 @@ class KeyBar(Widget, can_focus=False):
         palette = None
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE \
             else None
+        hidden = getattr(screen, "hidden_in_key_bar", None)
+        rank: dict[str, int] = {}  # the registry's order (a remapped key moves to the end)
+        more = None
         for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
-            shown = Shown(binding.key, self.app.get_key_display(binding),
-                          binding.description, enabled)
+            shown = Shown(binding.key, display_key(binding.key), binding.description, enabled)
             if key == palette_key:
                 palette = shown
-            elif binding.show and binding.action not in keys:
+            elif binding.action == "app.help" and more is None:
+                more = Shown(binding.key, shown.display, "more", True)
+            elif binding.show and binding.action not in keys and not (
+                    hidden is not None and hidden(binding.action)):
                 keys[binding.action] = shown
-        if list(keys.values()) != self._keys or palette != self._palette:
-            self._keys, self._palette = list(keys.values()), palette
+                rank[binding.action] = BY_ID[binding.id].footer if binding.id in BY_ID \
+                    else len(rank) + 100
+        ordered = [keys[action] for action in sorted(keys, key=lambda a: rank[a])]
+        if (ordered, palette, more) != (self._keys, self._palette, self._more):
+            self._keys, self._palette, self._more = ordered, palette, more
             self.refresh()
 
     def render(self) -> Text:
@@ -89,12 +100,27 @@ class KeyBar(Widget, can_focus=False):
         room = max(0, width - palette.cell_len)
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
+        parts = []
         for shown in self._keys:
-            start = line.cell_len
             part = Text.assemble((f" {shown.display} ", key_style),
                                  (f"{shown.description} ", description_style))
             if not shown.enabled:
                 part.stylize(dim)
+            parts.append((part, shown))
+        if sum(part.cell_len for part, _ in parts) > room and self._more is not None:
+            # Not every key fits: whole keys, in the bar's order, then where the rest are.
+            more = Text.assemble(("⋯", dim), (f" {self._more.display} ", key_style),
+                                 ("more ", description_style))
+            fitting = []
+            used = more.cell_len
+            for part, shown in parts:
+                if used + part.cell_len > room:
+                    break
+                fitting.append((part, shown))
+                used += part.cell_len
+            parts = [*fitting, (more, self._more)]
+        for part, shown in parts:
+            start = line.cell_len
             line.append_text(part)
             self._spans.append((start, line.cell_len, shown))
         line.truncate(room, pad=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from clerk.domain import rules
@@ -15,6 +14,7 @@ from clerk.domain.lifecycle import STAGES, stage
 from clerk.domain.steps import Ctx
 from clerk.domain.steps.next import whats_next
 from clerk.tui import keys
+from clerk.tui.text import esc
 
 # The stages in the order a decision normally walks them (implemented ends it).
 PATH = ("draft", "planned", "decided", "published", "called-in", "referred",
@@ -40,7 +40,7 @@ class LifecycleBar(Static):
             else:
                 parts.append(f"[dim]{label}[/]")
         full = dict(STAGES)[current]
-        self.update("›".join(parts) + f"\n[b]{full}[/b] · next: {escape(next_step)}")
+        self.update("›".join(parts) + f"\n[b]{full}[/b] · next: {esc(next_step)}")
 
 
 def next_step(decision: Decision, profile: CouncilProfile, today: date,
@@ -62,18 +62,18 @@ class CompliancePanel(Static):
         found = rules.check(decision, profile, today)
         lines = [f"[b]Compliance[/b] (today {fmt_date(today)})"]
         for label, dated in found.dates:
-            lines.append(f"[b]{escape(label)}[/b]: {escape(dated.working)}")
+            lines.append(f"[b]{esc(label)}[/b]: {esc(dated.working)}")
         if found.earliest_decision is not None:
             lines.append(f"[b]Earliest lawful decision[/b]: "
                          f"{fmt_date(found.earliest_decision.value)}")
-        lines.append(f"[b]Next[/b]: {escape(whats_next(decision, Ctx(profile, today)).words)}")
+        lines.append(f"[b]Next[/b]: {esc(whats_next(decision, Ctx(profile, today)).words)}")
         if not found.dates:
             lines.append("[dim]No legal dates yet: publish the forward plan entry.[/dim]")
         for title, items, colour in (("Overdue", found.overdue, "error"),
                                      ("Blocked", found.blocked, "error"),
                                      ("Missing", found.missing, "warning")):
             for item in items:
-                lines.append(f"[${colour} b]{title}:[/] {escape(item)}")
+                lines.append(f"[${colour} b]{title}:[/] {esc(item)}")
         if not found.problems:
             lines.append("[$success]Nothing missing, blocked or overdue.[/]")
         self.set_class(bool(found.overdue), "-overdue")
@@ -92,5 +92,5 @@ class StepsPanel(Static):
             if reason is None:
                 lines.append(f"[b]{key}[/b] {action.description}")
             else:
-                lines.append(f"[dim]{key} {action.description}: {escape(reason)}[/dim]")
+                lines.append(f"[dim]{key} {action.description}: {esc(reason)}[/dim]")
         self.update("\n".join(lines))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.markup import escape
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -21,11 +20,17 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from clerk.domain.guards import Refused
 from clerk.tui import keys
 from clerk.tui.screens.confirm import ConfirmScreen
-from clerk.tui.screens.forms.fields import Field, parse, placeholder, to_text
+from clerk.tui.screens.forms.fields import Field, make_widget, parse, to_text, understood
+from clerk.tui.text import esc, plain
 from clerk.tui.widgets.key_bar import KeyBar
 
 Submit = Callable[[dict[str, Any]], Any]
 Refill = Callable[[str, Any], dict[str, Any]]
+
+
+class Draft(dict[str, Any]):
+    """What a form dismisses with when the clerk keeps what they typed as a draft: each
+    field's text as typed, by field name. Nothing is recorded."""
 
 
 class FormScreen(ModalScreen[Any]):
@@ -35,26 +40,29 @@ class FormScreen(ModalScreen[Any]):
 
     def __init__(self, title: str, fields: list[Field], submit: Submit,
                  initial: dict[str, Any] | None = None, intro: str = "",
-                 refill: Refill | None = None) -> None:
+                 refill: Refill | None = None, *, drafts: bool = False) -> None:
         super().__init__()
         self.refill = refill  # a choice made: the values other fields now start from
+        self.drafts = drafts  # may the clerk keep what they typed as a draft (F2)?
         self.form_title = title
         self.fields = fields
         self.submit = submit
         self.initial = initial or {}
         self.intro = intro
         self._start: list[Any] = []
+        self.last_values: dict[str, Any] = {}  # what was parsed at the last ^s
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(f"[b]{self.form_title}[/b]", id="form-title")
+            yield Static(f"[b]{esc(self.form_title)}[/b]", id="form-title")
             if self.intro:
-                yield Static(self.intro, id="form-intro")
+                yield Static(plain(self.intro), id="form-intro")
             with VerticalScroll(id="form-fields"):
                 for index, field in enumerate(self.fields):
                     mark = " [b $error]*[/]" if field.required else ""
                     if field.kind != "bool":  # a checkbox carries its own label
-                        yield Label(f"{field.label}{mark}", classes="field-label")
+                        yield Label(f"{esc(field.label)}{mark}", classes="field-label",
+                                    id=f"label-{index}")
                     yield self._widget(index, field)
                     yield Static(field.help, id=f"err-{index}", classes="field-error")
             yield Static("", id="refusal")
@@ -63,29 +71,11 @@ class FormScreen(ModalScreen[Any]):
         yield KeyBar()
 
     def _widget(self, index: int, field: Field) -> Widget:
-        value = self.initial.get(field.name)
-        wid = f"field-{index}"
-        if field.kind == "bool":
-            return Checkbox(field.label, bool(value), id=wid, compact=True)
-        if field.kind == "choice":
-            options = [(c.words, c.value) for c in field.choices]
-            start = value if value in field.values else Select.NULL
-            return Select(options, value=start, id=wid, allow_blank=not field.required
-                          or start is Select.NULL, compact=True)
-        if field.kind == "many":
-            ticked = set(value or [])
-            return SelectionList[str](*[(c.words, c.value, c.value in ticked)
-                                        for c in field.choices], id=wid, compact=True)
-        if field.kind == "area":
-            area = TextArea(to_text(field, value), id=wid, compact=True, soft_wrap=True)
-            area.show_line_numbers = False
-            return area
-        return Input(to_text(field, value), placeholder=placeholder(field), id=wid,
-                     compact=True)
+        return make_widget(field, self.initial.get(field.name), f"field-{index}")
 
     def on_mount(self) -> None:
-        for index, field in enumerate(self.fields):
-            self._show(self.query_one(f"#err-{index}", Static), field.help, problem=False)
+        for index in range(len(self.fields)):
+            self._check(index, show_required=False)
         self._start = self._all_raw()
         if self.fields:
             self.query_one("#field-0").focus()
@@ -126,14 +116,14 @@ class FormScreen(ModalScreen[Any]):
                 return False, None
             self._show(error, str(problem), problem=True)
             return False, None
-        self._show(error, field.help, problem=False)
+        self._show(error, understood(field, value), problem=False)
         return True, value
 
     def _show(self, error: Static, text: str, *, problem: bool) -> None:
         if getattr(error, "_shown", None) == (text, problem):
             return  # unchanged: spare a relayout on every keystroke
         error._shown = (text, problem)  # type: ignore[attr-defined]
-        error.update(text)
+        error.update(plain(text))
         error.set_class(problem, "-invalid")
         error.set_class(not problem, "-help")
         error.display = bool(text)
@@ -171,6 +161,27 @@ class FormScreen(ModalScreen[Any]):
             elif isinstance(widget, TextArea):
                 widget.text = to_text(self.fields[found[0]], start)
 
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        """The field with the focus and its label stand out, both scrolled into view."""
+        index = next((i for node in event.widget.ancestors_with_self
+                      if isinstance(node, Widget) and (i := self._index_of(node)) is not None),
+                     None)
+        for label in self.query(".field-label"):
+            label.set_class(label.id == f"label-{index}", "-focused")
+        if index is not None:
+            labels = self.query(f"#label-{index}")
+            if labels:
+                labels.first().scroll_visible(animate=False)
+            self.query_one(f"#field-{index}").scroll_visible(animate=False)
+
+    @on(events.Click, ".field-label")
+    def _label_clicked(self, event: events.Click) -> None:
+        """A click on a field's label puts the cursor in the field."""
+        label_id = event.widget.id if event.widget is not None else None
+        if label_id and label_id.startswith("label-"):
+            self.query_one(f"#field-{label_id[6:]}").focus()
+
     @on(Input.Submitted)
     def _next_field(self) -> None:
         self.focus_next()
@@ -198,6 +209,7 @@ class FormScreen(ModalScreen[Any]):
             self.refuse("Some fields need attention: see the messages beside them.",
                         title="Not saved")
             return
+        self.last_values = dict(values)  # submit may take values apart
         try:
             result = self.submit(values)
         except Refused as refused:
@@ -206,16 +218,33 @@ class FormScreen(ModalScreen[Any]):
         except ValueError as problem:
             self.refuse(str(problem))
             return
+        except Exception as error:  # a fault in clerk: say so, keep what was typed
+            self.log.error("form submit failed", error)
+            self.refuse(f"{type(error).__name__}: {error}. Nothing was saved; what you typed "
+                        "is still here. Esc backs out; please report this.",
+                        title="Unexpected error")
+            return
         self.dismiss(result)
 
     def refuse(self, reason: str, routes: list[str] | None = None, *,
                title: str = "Not allowed") -> None:
-        text = f"[b]{title}:[/b] {escape(reason)}"
+        text = f"[b]{title}:[/b] {esc(reason)}"
         if routes:
-            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {escape(r)}" for r in routes)
+            text += "\n[b]Lawful routes:[/b]" + "".join(f"\n  • {esc(r)}" for r in routes)
+        if self.drafts:
+            text += "\n[dim]F2 keeps what you typed as a draft; nothing is recorded.[/dim]"
         refusal = self.query_one("#refusal", Static)
         refusal.update(text)
         refusal.display = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep_draft":
+            return self.drafts
+        return True
+
+    def action_keep_draft(self) -> None:
+        self.dismiss(Draft({field.name: raw for field, raw in zip(
+            self.fields, self._all_raw(), strict=True)}))
 
     @work
     async def action_cancel(self) -> None:
