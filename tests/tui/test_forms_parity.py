@@ -60,6 +60,14 @@ TYPED: dict[str, dict[str, Any]] = {
     "council": {"outcome": "amended", "decided_on": TODAY, "minute": "Minute 97"},
     "correct": {"field": "plan.contact.telephone", "to": "01622 602999",
                 "reason": "digits transposed"},
+    "review-key": {},
+    "private-urgency": {"agreed_by": "Cllr Ann Lee", "role": "chairman", "agreed_on": TODAY,
+                        "reasons": "The landlord's offer lapses",
+                        "earlier_unable": "The scrutiny chair declared an interest"},
+    "reasons-notice": {"published_on": TODAY},  # the route still missing is the start
+    "scrutiny-key-view": {"raised_on": TODAY, "committee": "Overview and Scrutiny",
+                          "view": "It affects two wards significantly"},
+    "key-view-report": {"reported_on": TODAY},
     "details": {"title": "CSP Plan 2013-2018", "maker_name": "Cabinet", "maker_title": "",
                 "maker_kind": "cabinet", "maker_telephone": "", "policy_framework": True},
 }
