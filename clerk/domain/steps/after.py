@@ -86,10 +86,10 @@ def _call_in_gate(d: Decision, c: Ctx) -> Refused | None:
 CALL_IN = Step("call-in", "Call-in request", "Record a call-in request: refused if late, short "
                "of signatures or exempt.", "call-in received", (
     F("received_on", "Received on", "date", True, flag="--received"),
-    F("received_time", "Time received", help="HH:MM, 24 hour (e.g. 16:45): needed when it "
-      "arrives on the last day, when the cut-off applies."),
     F("members", "Members who signed", "list", True),
     F("grounds", "Grounds", "area", True),
+    F("received_time", "Time received", help="HH:MM, 24 hour (e.g. 16:45): needed when it "
+      "arrives on the last day, when the cut-off applies."),
 ), lambda d, v, c: L.call_in(d, c.profile, today=c.today, **v), gate=_call_in_gate,
     suggest=lambda d, c: {"received_on": c.today})
 
