@@ -25,9 +25,7 @@ Adapt = Callable[[dict[str, Any], Values], None]  # CLI-only options -> field va
 EXAMPLES = {
     "new": 'clerk new --title "Parking charges 2027/28" --decision-maker "Cllr Marion Ring"',
     "plan": 'clerk plan D2013-001 --published 07/01/2013 --due 02/2013 --contact "Sarah Robson"',
-    "key": 'clerk key D2013-001 --amount 310000 --reason "it involves £310,000"\n\n'
-           'clerk key D2013-001 --not-key --amount 310000 --amount-kind capital '
-           '--departure-reason "..."',
+    "key": 'clerk key D2013-001 --amount 310000 --reason "it involves £310,000"',
     "comment": 'clerk comment D2013-001 --from "Ann Price" --text "Please consider..." '
                "--on 01/02/2013",
     "respond": 'clerk respond D2013-001 --comment 2 --response "The plan now covers Fant ward."',
@@ -81,11 +79,12 @@ def option_for(field: Field) -> click.Option:
         text += " (required)"
     if field.kind == "bool":
         return click.Option([field.option, field.name], is_flag=True, default=None, help=text)
-    if field.kind == "choice":
-        words = "; ".join(f"{c.value} = {c.words}" for c in field.choices
-                          if c.value != c.words)
-        return click.Option([field.option, field.name], type=click.Choice(field.values),
-                            help=text + (f". {words}." if words else ""))
+    if field.kind == "choice":  # a choice of "" is the option left out
+        given = [c for c in field.choices if c.value]
+        words = "; ".join(f"{c.value} = {c.words}" for c in given if c.value != c.words)
+        return click.Option([field.option, field.name],
+                            type=click.Choice([c.value for c in given]),
+                            help=text.rstrip(".") + (f". {words}." if words else ""))
     if field.kind == "many":
         words = "; ".join(f"{c.value} = {c.words}" for c in field.choices)
         return click.Option([field.option, field.name], type=click.Choice(field.values),

@@ -130,6 +130,6 @@ def test_private_meeting_urgency_and_its_reasons_notice(clerk: Clerk) -> None:
 
 def test_help_gives_the_new_choices_in_words(clerk: Clerk) -> None:
     notice = " ".join(clerk("reasons-notice", "--help").stdout.split())
-    assert "special-urgency = Special urgency reasons notice (reg 11)" in notice
+    assert "= Special urgency reasons notice (reg 11)" in notice
     key = " ".join(clerk("key", "--help").stdout.split())
     assert "revenue = Revenue" in key and "--departure-reason" in key

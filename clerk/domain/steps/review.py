@@ -96,7 +96,8 @@ REASONS_NOTICE = Step(
     "reasons-notice", "Reasons notice published", "Record the publication of an urgent "
     "route's reasons notice (general exception, special urgency or a private meeting's "
     "urgency).", "reasons notice published", (
-        F("route", "Which reasons notice", "choice", True, NOTICE_ROUTES),
+        F("route", "Which reasons notice", "choice", choices=NOTICE_ROUTES,
+          help="If not given, the one still missing."),
         F("published_on", "Published on", "date", True, flag="--on"),
     ), lambda d, v, c: urgency.record_reasons_notice(d, today=c.today, **v),
     gate=_notice_gate, current=_notice_current,
