@@ -111,6 +111,7 @@ STAGES: list[tuple[str, Callable[[CouncilProfile], Decision], date]] = [
     ("called in", _called_in, date(2013, 2, 20)),
     ("implemented", _implemented, date(2013, 3, 1)),
     ("referred", _referred, date(2013, 3, 1)),
+    ("at the Council meeting", _referred, date(2013, 3, 6)),
     ("council decided", _council_decided, date(2013, 3, 6)),
     ("not key against the definition", _departed, date(2013, 1, 7)),
     ("private", _private, date(2013, 1, 10)),
