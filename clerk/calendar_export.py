@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from clerk.domain import rules
+from clerk.domain import findings, rules
 from clerk.domain.calendar import Dated, fmt_date
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import Decision
@@ -44,15 +44,12 @@ def _subject(decision: Decision) -> str:
 
 def latest_notice(profile: CouncilProfile, due: date, clear_days: int) -> Dated:
     """The last day a notice of `clear_days` clear days can be published for a decision
-    on `due`: the latest day from which the domain's own count (`earliest_after_clear_days`,
-    as every route uses) still allows `due`, with that count as the working."""
-    calendar = profile.calendar()
-    day = due - timedelta(days=clear_days + 1)  # no later day can do: each day counts
-    while True:
-        found = calendar.earliest_after_clear_days(day, clear_days, profile.clear_days)
-        if found.value <= due:  # the count only moves later as the day does
-            return Dated(day, f"{found.working}; the decision is due {fmt_date(due)}")
-        day -= _ONE_DAY
+    on `due` (`findings.last_day_to_publish`), with the domain's count from it as the
+    working."""
+    day = findings.last_day_to_publish(due, clear_days, profile)
+    assert day is not None  # a due date was given
+    found = profile.calendar().earliest_after_clear_days(day, clear_days, profile.clear_days)
+    return Dated(day, f"{found.working}; the decision is due {fmt_date(due)}")
 
 
 def _notices_due(decision: Decision, profile: CouncilProfile) -> list[Due]:
@@ -65,8 +62,8 @@ def _notices_due(decision: Decision, profile: CouncilProfile) -> list[Due]:
     if decision.key.is_key and decision.plan.first_published is None \
             and decision.exception is None and decision.urgency is None:
         needed.append(("plan-entry", "Forward plan entry due", profile.forward_plan_days))
-    private = decision.private
-    if private is not None and decision.urgency is None:
+    private = decision.private  # only reg 5(6)'s own agreement excuses reg 5's notices
+    if private is not None and private.urgency is None:
         if private.intention_published is None:
             needed.append(("private-intention", "Notice of intention to meet in private due",
                            profile.private_notice_days))
@@ -81,14 +78,11 @@ def _notices_due(decision: Decision, profile: CouncilProfile) -> list[Due]:
 
 
 def _record_due(decision: Decision, profile: CouncilProfile) -> list[Due]:
-    record = decision.record
-    if record is None or record.decided_on is None or record.published_on is not None:
+    due = findings.record_due(decision, profile)
+    if due is None or decision.record is None or decision.record.published_on is not None:
         return []
-    target = int(getattr(profile, "record_target_working_days", 2))
-    day = profile.calendar().nth_working_day_after(record.decided_on, target)
-    return [Due(f"{decision.ref}-record", f"Record of decision due: {_subject(decision)}", day,
-                f"decided {fmt_date(record.decided_on)}; the council's target is to publish "
-                f"the record within {target} working days: by {fmt_date(day)}.")]
+    return [Due(f"{decision.ref}-record", f"Record of decision due: {_subject(decision)}",
+                due.value, f"{due.working}.")]
 
 
 def dates_of(decision: Decision, profile: CouncilProfile) -> list[Due]:

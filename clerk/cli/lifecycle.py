@@ -34,6 +34,16 @@ EXAMPLES = {
               '--alternatives "..." --no-conflicts',
     "details": 'clerk details D2013-001 --title "Parking charges 2027/28" --decision-maker '
                '"Cabinet" --kind cabinet',
+    "review-key": "clerk review-key D2013-001",
+    "scrutiny-key-view": 'clerk scrutiny-key-view D2013-001 --on 01/03/2013 --committee '
+                         '"Overview and Scrutiny" --view "It affects two wards significantly"',
+    "key-view-report": "clerk key-view-report D2013-001 --on 20/03/2013",
+    "private-urgency": 'clerk private-urgency D2013-001 --agreed-by "Cllr Ann Lee" --role '
+                       'chairman --agreed-on 04/02/2013 --reasons "..." --earlier-unable '
+                       '"The scrutiny chair declared an interest"',
+    "reasons-notice": "clerk reasons-notice D2013-001 --route special-urgency --on 05/02/2013",
+    "call-in": 'clerk call-in D2013-001 --received 25/02/2013 --received-time 16:45 '
+               '--members "Cllr Ash, Cllr Bell, Cllr Cox" --grounds "..."',
     "correct": 'clerk correct D2013-001 --field plan.contact.telephone --to "01622 602827" '
                '--reason "digits transposed"',
 }
@@ -69,11 +79,12 @@ def option_for(field: Field) -> click.Option:
         text += " (required)"
     if field.kind == "bool":
         return click.Option([field.option, field.name], is_flag=True, default=None, help=text)
-    if field.kind == "choice":
-        words = "; ".join(f"{c.value} = {c.words}" for c in field.choices
-                          if c.value != c.words)
-        return click.Option([field.option, field.name], type=click.Choice(field.values),
-                            help=text + (f". {words}." if words else ""))
+    if field.kind == "choice":  # a choice of "" is the option left out
+        given = [c for c in field.choices if c.value]
+        words = "; ".join(f"{c.value} = {c.words}" for c in given if c.value != c.words)
+        return click.Option([field.option, field.name],
+                            type=click.Choice([c.value for c in given]),
+                            help=text.rstrip(".") + (f". {words}." if words else ""))
     if field.kind == "many":
         words = "; ".join(f"{c.value} = {c.words}" for c in field.choices)
         return click.Option([field.option, field.name], type=click.Choice(field.values),
@@ -104,6 +115,9 @@ def run(step_id: str, ref: str | None, given: Values) -> Decision:
         rules = steps.Ctx(register.council, today)
         decision = register.get(ref) if ref else Decision(ref=register.next_ref(today.year))
         values = step.start(decision, rules, suggest=False) | given
+        refused = steps.refusal(step_id, decision, rules)  # why not now, before what is missing
+        if refused is not None:
+            raise refused
         for field in step.fields:
             if field.required and field.kind != "bool" and values.get(field.name) in (
                     None, "", []):
@@ -202,7 +216,13 @@ refer = command("refer")
 council = command("council")
 correct = command("correct")
 details = command("details")
+review_key = command("review-key")
+scrutiny_key_view = command("scrutiny-key-view")
+key_view_report = command("key-view-report")
+private_urgency = command("private-urgency")
+reasons_notice = command("reasons-notice")
 
 COMMANDS = [new, plan, key, comment, respond, consultation, exception, urgency, private, report,
             decide, publish, call_in, call_in_outcome, exempt_call_in, implement, refer, council,
-            correct, details]
+            correct, details, review_key, scrutiny_key_view, key_view_report, private_urgency,
+            reasons_notice]

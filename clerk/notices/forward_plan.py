@@ -385,6 +385,8 @@ def key_definition(profile: CouncilProfile) -> str:
         money.append(f"£{profile.key_revenue_threshold_pounds:,} or more of revenue")
     if profile.key_capital_threshold_pounds:
         money.append(f"£{profile.key_capital_threshold_pounds:,} or more of capital")
+    if profile.key_contract_threshold_pounds:
+        money.append(f"£{profile.key_contract_threshold_pounds:,} or more under a contract")
     wards = profile.key_ward_rule
     text = ("A key decision is an executive decision which is likely to result in the council "
             "incurring expenditure, or making savings, which are significant having regard to "

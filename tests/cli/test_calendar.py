@@ -14,7 +14,7 @@ import pytest
 from icalendar import Calendar
 
 from clerk.calendar_export import all_dates, latest_notice, to_ics
-from clerk.domain.decision import Record
+from clerk.domain.decision import PrivateUrgency, Record, SpecialUrgency
 from tests.cli.conftest import Clerk
 from tests.notices.conftest import maidstone, private_decision, seed_decision
 
@@ -125,6 +125,25 @@ def test_private_meeting_notices_due() -> None:
     # due Wed 20 Mar 2013: 28 clear days from Mon 18 Feb; 5 clear days from Thu 14 Mar
     assert found["D2013-007-private-intention"].on == date(2013, 2, 19)
     assert found["D2013-007-private-confirmation"].on == date(2013, 3, 14)
+
+
+def test_special_urgency_does_not_excuse_the_private_meeting_notices() -> None:
+    """Reg 11 lets the decision go without the forward plan's 28 days; only reg 5(6)'s own
+    agreement lets a private meeting go without reg 5's notices."""
+    decision = private_decision()
+    decision.record = None
+    decision.exception = None
+    decision.urgency = SpecialUrgency("Cllr Fran Wilson", "scrutiny-chair",
+                                      date(2013, 3, 1), "It cannot wait")
+    decision.private = dataclasses.replace(decision.private, intention_published=None,
+                                           confirmation_published=None, urgency=None)
+    found = {d.uid: d for d in all_dates([decision], maidstone())}
+    assert found["D2013-007-private-intention"].on == date(2013, 2, 19)
+    decision.private.urgency = PrivateUrgency("Cllr Fran Wilson", "scrutiny-chair", "",
+                                              date(2013, 3, 1), "It cannot wait", None)
+    found = {d.uid: d for d in all_dates([decision], maidstone())}
+    assert "D2013-007-private-intention" not in found
+    assert "D2013-007-private-confirmation" not in found
 
 
 def test_a_notice_due_in_working_days_skips_easter() -> None:

@@ -38,7 +38,7 @@ def test_exempting_a_draft_with_no_record_is_refused(clerk: Clerk) -> None:
     ref = clerk("new", "--title", "Parking charges", "--decision-maker",
                 "Cllr Marion Ring").stdout.strip()
     line = clerk.refused("exempt-call-in", ref, "--consent", "Chair: urgent")
-    assert "no record of decision" in line.lower()
+    assert "record the decision first" in line.lower()
     assert saved(clerk, ref).call_in.urgent_exempt is False
 
 

@@ -688,9 +688,10 @@ def test_moves_report_reasons(profile: CouncilProfile) -> None:
     # A comment received before the decision may still be logged (its date is checked).
     assert after["comment"].refused is None
     assert [m.id for m in L.moves(draft(), profile, LATER)] == [
-        "plan", "key", "comment", "respond", "consultation", "exception", "urgency", "private",
-        "report", "decide", "publish", "call-in", "call-in-outcome", "exempt", "implement",
-        "refer", "council", "correct", "details"]
+        "plan", "key", "review-key", "comment", "respond", "consultation", "exception",
+        "urgency", "private", "private-urgency", "reasons-notice", "report", "decide",
+        "publish", "call-in", "call-in-outcome", "exempt", "implement", "refer", "council",
+        "scrutiny-key-view", "key-view-report", "correct", "details"]
 
 
 def test_every_exemptable_field_is_accepted_by_set_private() -> None:

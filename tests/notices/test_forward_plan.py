@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from datetime import date
 
 import pytest
@@ -189,3 +190,13 @@ def test_names_print_exactly(private, profile) -> None:  # type: ignore[no-untyp
     found = text(render_forward_plan([entry], profile, start=START, end=END,
                                      published_on=PUBLISHED))
     assert entry.decision_maker.name.strip() in found
+
+
+def test_the_key_definition_names_the_contract_threshold(profile) -> None:  # type: ignore[no-untyped-def]
+    from clerk.notices.forward_plan import key_definition
+
+    ours = dataclasses.replace(profile, key_threshold_pounds=0,
+                               key_revenue_threshold_pounds=100000,
+                               key_contract_threshold_pounds=500000)
+    text = key_definition(ours)
+    assert "£100,000 or more of revenue or £500,000 or more under a contract" in text

@@ -34,13 +34,21 @@ from clerk.domain.steps.before import (
     URGENCY,
 )
 from clerk.domain.steps.correct import CORRECT
+from clerk.domain.steps.review import (
+    KEY_VIEW_REPORT,
+    PRIVATE_URGENCY,
+    REASONS_NOTICE,
+    REVIEW_KEY,
+    SCRUTINY_KEY_VIEW,
+)
 
 __all__ = ["NO_FLAG", "STEPS", "Choice", "Ctx", "Field", "Step", "Values", "refusal",
            "refusals", "take"]
 
 STEPS: dict[str, Step] = {step.id: step for step in (
-    NEW, PLAN, KEY, COMMENT, RESPOND, CONSULTATION, EXCEPTION, URGENCY, PRIVATE, REPORT,
-    DECIDE, PUBLISH, CALL_IN, CALL_IN_OUTCOME, EXEMPT, IMPLEMENT, REFER, COUNCIL, CORRECT,
+    NEW, PLAN, KEY, REVIEW_KEY, COMMENT, RESPOND, CONSULTATION, EXCEPTION, URGENCY, PRIVATE,
+    PRIVATE_URGENCY, REASONS_NOTICE, REPORT, DECIDE, PUBLISH, CALL_IN, CALL_IN_OUTCOME,
+    EXEMPT, IMPLEMENT, REFER, COUNCIL, SCRUTINY_KEY_VIEW, KEY_VIEW_REPORT, CORRECT,
     DETAILS)}
 
 

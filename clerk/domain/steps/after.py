@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from clerk.domain import lifecycle as L
 from clerk.domain import rules
-from clerk.domain.calendar import fmt_date
+from clerk.domain.call_in import gate_exempt_call_in
 from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Conflict, Decision
 from clerk.domain.guards import Refused
 from clerk.domain.steps.base import NO_FLAG, Ctx, Field, Step, choices, refused_by
@@ -90,6 +90,8 @@ CALL_IN = Step("call-in", "Call-in request", "Record a call-in request: refused 
     F("received_on", "Received on", "date", True, flag="--received"),
     F("members", "Members who signed", "list", True),
     F("grounds", "Grounds", "area", True),
+    F("received_time", "Time received", help="HH:MM, 24 hour (e.g. 16:45): needed when it "
+      "arrives on the last day, when the cut-off applies."),
 ), lambda d, v, c: L.call_in(d, c.profile, today=c.today, **v), gate=_call_in_gate,
     suggest=lambda d, c: {"received_on": c.today})
 
@@ -104,22 +106,13 @@ CALL_IN_OUTCOME = Step("call-in-outcome", "Outcome of the call-in", "Record what
 
 
 def gate_exempt(d: Decision, c: Ctx) -> Refused | None:
-    """An urgent decision is exempted from call-in with its record, once, before any
-    call-in is received and before it is implemented."""
-    if d.call_in.urgent_exempt:
-        return refused_by("It is already exempt from call-in as urgent (consent: "
-                          f"{d.call_in.exemption_consent}).")
+    """The domain's gate (`gate_exempt_call_in`), with the step that can cure it."""
+    routes: tuple[tuple[str, str], ...] = ()
     if d.record is None:
-        return refused_by("There is no record of decision yet: a decision is exempted from "
-                          "call-in when it is recorded as urgent.", DECIDE_ROUTE)
-    if d.implemented_on is not None:
-        return refused_by(f"It was implemented on {fmt_date(d.implemented_on)}: there is no "
-                          "call-in left to exempt it from.")
-    if d.call_in.requests:
-        return refused_by("A call-in has already been received; it must be resolved.",
-                          (("call-in-outcome", "record the call-in outcome"),)
-                          if rules.call_in_open(d) else ())
-    return None
+        routes = DECIDE_ROUTE
+    elif d.call_in.requests and rules.call_in_open(d):
+        routes = (("call-in-outcome", "record the call-in outcome"),)
+    return refused_by(gate_exempt_call_in(d), routes)
 
 
 EXEMPT = Step("exempt", "Exempt from call-in as urgent", "Record that an urgent decision is "

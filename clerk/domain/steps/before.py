@@ -22,6 +22,12 @@ CHANNELS = choices(("email", "Email"), ("letter", "Letter"), ("telephone", "Tele
                    ("in person", "In person"), ("online", "Online"),
                    ("scrutiny", "Scrutiny committee"), ("other", "Other"))
 KEY_ANSWERS = choices(("yes", "Yes, a key decision"), ("no", "No, not a key decision"))
+AMOUNT_KINDS = choices(("", "Not said (the council's single threshold)"),
+                       ("revenue", "Revenue"), ("capital", "Capital"), ("contract", "Contract"))
+EARLIER_UNABLE = F("earlier_unable", "Why the scrutiny chair (and, for the vice-chairman, the "
+                   "chairman) could not act, or that there is none", "area",
+                   help="Needed when the chairman or vice-chairman agreed; the notice says "
+                   "what is recorded here.")
 
 
 CORRECT_ROUTE = (("correct", "correct a clerical error (a title, a name, a telephone, a "
@@ -153,7 +159,8 @@ PLAN = Step("plan", "Forward plan entry", "Edit the forward plan entry and recor
 def _key_change(d: Decision, v: Values, c: Ctx) -> Decision:
     return L.set_key(d, c.profile, is_key=v["is_key"] != "no", reason=v["reason"],
                      amount_pounds=v["amount_pounds"], wards_affected=v["wards_affected"],
-                     categories=v["categories"])
+                     categories=v["categories"], amount_kind=v["amount_kind"],
+                     departure_reason=v["departure_reason"])
 
 
 KEY = Step("key", "Key decision (reg 8)", "Confirm whether it is a key decision, and why.",
@@ -161,13 +168,21 @@ KEY = Step("key", "Key decision (reg 8)", "Confirm whether it is a key decision,
     F("is_key", "Is this a key decision?", "choice", True, KEY_ANSWERS, flag=NO_FLAG),
     F("reason", "This is a Key Decision because", "area"),
     F("amount_pounds", "Expenditure or saving (£)", "int", flag="--amount"),
+    F("amount_kind", "Which threshold the amount is measured against", "choice",
+      choices=AMOUNT_KINDS, help="Needed where the council has separate revenue, capital "
+      "or contract thresholds."),
     F("wards_affected", "Number of wards significantly affected", "int", flag="--wards"),
     F("categories", "Categories (e.g. Plans and strategies)", "list", flag="--category",
       repeat=True),
+    F("departure_reason", "Why it is treated as not key although the council's definition "
+      "makes it key", "area", help="Asked when the answer is not key; it shows as a "
+      "problem until the departure is reviewed."),
 ), _key_change, gate=lambda d, c: gate_of(L.gate_key(d)),
     action_of=lambda v: "key decision " + ("cleared" if v["is_key"] == "no" else "confirmed"),
     current=lambda d, c: {"is_key": {True: "yes", False: "no"}.get(d.key.is_key),  # type: ignore[arg-type]
                           "reason": d.key.reason, "amount_pounds": d.key.amount_pounds,
+                          "amount_kind": d.key.amount_kind,
+                          "departure_reason": d.key.departure_reason,
                           "wards_affected": d.key.wards_affected,
                           "categories": d.key.categories})
 
@@ -256,6 +271,7 @@ URGENCY = Step("urgency", "Special urgency (reg 11)", "Record special urgency: w
     F("role", "Their role", "choice", True, URGENCY_ROLES),
     F("agreed_on", "Agreed on", "date", True),
     F("reasons", "Why it is urgent and cannot reasonably be deferred", "area", True),
+    EARLIER_UNABLE,
     F("notice_published", "Reasons notice published on", "date"),
 ), lambda d, v, c: L.special_urgency(d, today=c.today, **v),
     gate=lambda d, c: gate_of(L.gate_urgency(d)),

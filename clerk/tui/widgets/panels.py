@@ -71,7 +71,8 @@ class CompliancePanel(Static):
             lines.append("[dim]No legal dates yet: publish the forward plan entry.[/dim]")
         for title, items, colour in (("Overdue", found.overdue, "error"),
                                      ("Blocked", found.blocked, "error"),
-                                     ("Missing", found.missing, "warning")):
+                                     ("Missing", found.missing, "warning"),
+                                     ("Warning", found.warnings, "warning")):
             for item in items:
                 lines.append(f"[${colour} b]{title}:[/] {esc(item)}")
         if not found.problems:
