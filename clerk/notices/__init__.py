@@ -41,11 +41,11 @@ KINDS: dict[str, str] = {
     "private-confirmation": "Confirmation of consideration in private",
     "call-in": "Call-in request form",
     "council": "Report to Full Council",
-    "urgency-report": "Report to Council on special urgency decisions (regulation 19)",
+    "urgency-report": "Special urgency report to Council (reg 19)",
 }
 # Kinds printed for a period from the whole register (clerk notice KIND --from --to).
 PERIOD_KINDS: dict[str, str] = {
-    "urgency-report": "Report to Council on special urgency decisions (regulation 19)",
+    "urgency-report": "Special urgency report to Council (reg 19)",
 }
 FORWARD_PLAN = "Forward plan: notice of key decisions"
 

@@ -74,8 +74,7 @@ class PrintNoticeScreen(ModalScreen[PrintChoice | None]):
             yield Static(f"[b]Print a notice[/b] · {esc(self.decision.ref)}")
             yield OptionList(*options, id="kinds")
             yield Static("", id="print-error")
-            yield Label("Publication date (blank: the date the register holds, else "
-                        f"today, {today:%d/%m/%Y})")
+            yield Label(f"Publication date (blank: the register's, else today {today:%d/%m/%Y})")
             yield Input("", id="published", compact=True, select_on_focus=False)
             yield TickBox(plain("Confidential copy (exempt information; never publish)"),
                           id="confidential", compact=True)
