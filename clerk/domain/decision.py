@@ -29,12 +29,24 @@ IMPLICATIONS: tuple[tuple[str, str], ...] = (
 
 DECISION_MAKER_KINDS = ("member", "cabinet", "committee", "officer")
 URGENCY_ROLES = ("scrutiny-chair", "chairman", "vice-chairman")
+# The words a clerk reads for each stored token (the rulebook's choices and every sentence).
+ROLE_WORDS = {"scrutiny-chair": "Scrutiny committee chair",
+              "chairman": "Chairman of the council",
+              "vice-chairman": "Vice-chairman of the council"}
 CALL_IN_OUTCOMES = ("no-further-action", "referred-back", "referred-to-council")
 COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed", "deferred")
+COUNCIL_OUTCOME_WORDS = {"endorsed": "Endorsed", "amended": "Endorsed with amendments",
+                         "not-endorsed": "Not endorsed", "deferred": "Deferred to a later meeting"}
 FINAL_COUNCIL_OUTCOMES = ("endorsed", "amended", "not-endorsed")  # deferred is not final
 COMMENT_CHANNELS = ("email", "letter", "telephone", "in person", "online", "scrutiny", "other")
 # Which threshold an amount is compared with (reg 8; "" when the council has one threshold).
 AMOUNT_KINDS = ("revenue", "capital", "contract")
+
+
+def in_words(words: dict[str, str], token: str) -> str:
+    """A stored token as a clerk reads it mid-sentence: "scrutiny committee chair"."""
+    text = words.get(token, token)
+    return text[:1].lower() + text[1:]
 
 
 class Part:

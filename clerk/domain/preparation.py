@@ -131,8 +131,8 @@ def set_key(decision: Decision, profile: CouncilProfile, *, is_key: bool, reason
     hint = key_rule.suggest_key(out, profile)
     if is_key and not reason.strip():
         raise Refused("Say why it is a key decision.",
-                      [f"give --reason, e.g. \"{hint.sentence()}\"" if hint.because
-                       else "give --reason with the threshold, wards or category that applies"])
+                      [f"give the reason, e.g. \"{hint.sentence()}\"" if hint.because
+                       else "give the reason: the threshold, wards or category that applies"])
     departs = not is_key and hint.is_key
     if departs and not departure_reason.strip():
         raise Refused("The council's own definition makes this a key decision: "

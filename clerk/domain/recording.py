@@ -18,12 +18,14 @@ from clerk.domain.call_in import gate_call_in_outcome as gate_call_in_outcome
 from clerk.domain.call_in import gate_exempt_call_in as gate_exempt_call_in
 from clerk.domain.council import CouncilProfile
 from clerk.domain.decision import (
+    COUNCIL_OUTCOME_WORDS,
     COUNCIL_OUTCOMES,
     FINAL_COUNCIL_OUTCOMES,
     CallIn,
     Conflict,
     Decision,
     Record,
+    in_words,
 )
 from clerk.domain.guards import Refused, changed, not_future, refuse_if
 
@@ -196,7 +198,8 @@ def gate_refer(decision: Decision) -> str | None:
         return (f"It was implemented on {fmt_date(decision.implemented_on)}: a referral to Full "
                 "Council comes before implementation.")
     if decision.referral.outcome in FINAL_COUNCIL_OUTCOMES:
-        return f"Full Council already decided: {decision.referral.outcome}."
+        return ("Full Council has already decided: "
+                f"{in_words(COUNCIL_OUTCOME_WORDS, decision.referral.outcome)}.")
     return None
 
 
@@ -227,7 +230,8 @@ def gate_council(decision: Decision) -> str | None:
     if decision.referral.meeting_on is None:
         return "It has not been referred to a Full Council meeting."
     if decision.referral.outcome in FINAL_COUNCIL_OUTCOMES:
-        return f"Full Council already decided: {decision.referral.outcome}."
+        return ("Full Council has already decided: "
+                f"{in_words(COUNCIL_OUTCOME_WORDS, decision.referral.outcome)}.")
     return None
 
 

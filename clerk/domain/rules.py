@@ -12,7 +12,7 @@ from datetime import date, datetime
 from clerk.domain import findings
 from clerk.domain.calendar import Dated, Deadline, fmt_date, fmt_datetime
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Decision, Record
+from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, ROLE_WORDS, Decision, Record, in_words
 
 # Reg 8 lives in key_rule; offered here too, where the front ends have always asked.
 from clerk.domain.key_rule import KeySuggestion as KeySuggestion
@@ -42,7 +42,8 @@ def urgency_route(decision: Decision) -> Dated | None:
     urg = decision.urgency
     if urg is None or urg.agreed_on is None:
         return None
-    return Dated(urg.agreed_on, f"special urgency agreed by {urg.agreed_by} ({urg.role}) on "
+    role = in_words(ROLE_WORDS, urg.role)
+    return Dated(urg.agreed_on, f"special urgency agreed by {urg.agreed_by} ({role}) on "
                  f"{fmt_date(urg.agreed_on)}; may be taken from that day")
 
 
@@ -55,8 +56,9 @@ def private_route(decision: Decision, profile: CouncilProfile) -> Dated | None:
         return None
     urg = priv.urgency
     if urg is not None and urg.agreed_on is not None:
+        role = in_words(ROLE_WORDS, urg.role)
         return Dated(urg.agreed_on, f"private meeting agreed urgent by {urg.agreed_by} "
-                     f"({urg.role}) on {fmt_date(urg.agreed_on)} (reg 5(6)); may be held "
+                     f"({role}) on {fmt_date(urg.agreed_on)} (reg 5(6)); may be held "
                      "from that day")
     dates = []
     if priv.intention_published:

@@ -114,7 +114,7 @@ def test_key_needs_a_reason_and_suggests_one(profile: CouncilProfile) -> None:
     assert caught.value.reason == "Say why it is a key decision."
     assert len(caught.value.routes) == 1
     assert "£310,000" in caught.value.routes[0]
-    assert "--reason" in str(caught.value)
+    assert "give the reason" in str(caught.value) and "--" not in str(caught.value)
 
 
 def test_key_refuses_negative_numbers(profile: CouncilProfile) -> None:
@@ -622,7 +622,7 @@ def test_refer_guards(profile: CouncilProfile) -> None:
     d = L.refer(decided(profile), meeting_on=date(2013, 3, 6))
     assert L.stage(d) == "referred"
     d = L.council_outcome(d, today=LATER, outcome="endorsed", decided_on=date(2013, 3, 6))
-    with refused("Full Council already decided: endorsed"):
+    with refused("Full Council has already decided: endorsed"):
         L.refer(d, meeting_on=date(2013, 4, 10))
 
 
@@ -649,7 +649,7 @@ def test_council_outcome_guards(profile: CouncilProfile) -> None:
     done = L.council_outcome(deferred, today=LATER, outcome="amended",
                              decided_on=date(2013, 4, 10), minute=" Minute 12 ")
     assert L.stage(done) == "council-decided" and done.referral.minute == "Minute 12"
-    with refused("Full Council already decided: amended"):
+    with refused("Full Council has already decided: endorsed with amendments"):
         L.council_outcome(done, today=LATER, outcome="endorsed", decided_on=date(2013, 4, 10))
 
 

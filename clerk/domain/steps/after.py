@@ -7,7 +7,12 @@ from __future__ import annotations
 from clerk.domain import lifecycle as L
 from clerk.domain import rules
 from clerk.domain.call_in import gate_exempt_call_in
-from clerk.domain.decision import FINAL_COUNCIL_OUTCOMES, Conflict, Decision
+from clerk.domain.decision import (
+    COUNCIL_OUTCOME_WORDS,
+    FINAL_COUNCIL_OUTCOMES,
+    Conflict,
+    Decision,
+)
 from clerk.domain.guards import Refused
 from clerk.domain.steps.base import NO_FLAG, Ctx, Field, Step, choices, refused_by
 
@@ -16,9 +21,7 @@ F = Field
 CALL_IN_OUTCOMES = choices(("no-further-action", "No further action: the decision stands"),
                            ("referred-back", "Referred back to the decision maker"),
                            ("referred-to-council", "Referred to Full Council"))
-COUNCIL_OUTCOMES = choices(("endorsed", "Endorsed"), ("amended", "Endorsed with amendments"),
-                           ("not-endorsed", "Not endorsed"),
-                           ("deferred", "Deferred to a later meeting"))
+COUNCIL_OUTCOMES = choices(*COUNCIL_OUTCOME_WORDS.items())
 
 DECIDE_ROUTE = (("decide", "record the decision"),)
 PUBLISH_ROUTE = (("publish", "publish the record of decision"),)

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from clerk.domain import lifecycle as L
 from clerk.domain.council import CouncilProfile
-from clerk.domain.decision import IMPLICATIONS, Comment, Decision, DecisionMaker, Person
+from clerk.domain.decision import (
+    IMPLICATIONS,
+    ROLE_WORDS,
+    Comment,
+    Decision,
+    DecisionMaker,
+    Person,
+)
 from clerk.domain.exempt import EXEMPTABLE_FIELDS
 from clerk.domain.guards import Refused, before_decision
 from clerk.domain.steps.base import NO_FLAG, Ctx, Field, Step, Values, choices, refused_by
@@ -15,9 +22,7 @@ F = Field
 
 MAKER_KINDS = choices(("member", "An executive member"), ("cabinet", "The Cabinet"),
                       ("committee", "A committee of the executive"), ("officer", "An officer"))
-URGENCY_ROLES = choices(("scrutiny-chair", "Scrutiny committee chair"),
-                        ("chairman", "Chairman of the council"),
-                        ("vice-chairman", "Vice-chairman of the council"))
+URGENCY_ROLES = choices(*ROLE_WORDS.items())
 CHANNELS = choices(("email", "Email"), ("letter", "Letter"), ("telephone", "Telephone"),
                    ("in person", "In person"), ("online", "Online"),
                    ("scrutiny", "Scrutiny committee"), ("other", "Other"))
