@@ -33,7 +33,9 @@ PROSE = ("The proposal supports the Strategic Plan priority for Maidstone to be 
 def synthetic_dicts(count: int, profile: CouncilProfile, seed: int = 0,
                     end: date = date(2026, 11, 1)) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
-    span = max(count // 400, 1) * 365  # about 400 a year, as a busy council makes
+    # about 400 a year, as a busy council makes; a stress register denser, since a
+    # register's dates start in 1974 (the councils of the Local Government Act 1972)
+    span = min(max(count // 400, 1) * 365, (end - date(1975, 1, 1)).days)
     members = profile.executive or []
     per_year: dict[int, int] = {}
     template = orjson.dumps(Decision(ref="", title="").to_dict())  # copied, not rebuilt
