@@ -150,7 +150,7 @@ def parse_checkpoint(raw: bytes, path: Path, write: bool) -> tuple[Data, bool]:
     if version == SCHEMA_VERSION and not checkpoint_intact(raw):
         check_shape(data, path, advice(path))
         raise RegisterCorrupt(f"The register file {path} was changed outside clerk: "
-                              f"{_what_differs(path, data)}. " + way_out(path))
+                              f"{_what_differs(path, data).rstrip('.')}. " + way_out(path))
     migrated = version < SCHEMA_VERSION
     if migrated:
         if write:
