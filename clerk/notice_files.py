@@ -84,6 +84,7 @@ class Published:
     file: str  # the PDF's name in its folder ("" when not recorded)
     confidential: bool
     at: str  # when it was journaled
+    seq: int  # its journal entry (0 when not known): a reprint replays the journal to it
     period: tuple[str, str] | None  # a forward plan's [from, to]
     files: tuple[tuple[str, str], ...]  # every (file name, sha256) written for it
 
@@ -93,12 +94,14 @@ class Published:
         if notice is None or not isinstance(notice.get("sha256"), str):
             return None
         try:
-            return cls._of(notice, str(entry.get("at", "")))
+            seq = entry.get("seq")
+            return cls._of(notice, str(entry.get("at", "")),
+                           seq if isinstance(seq, int) and not isinstance(seq, bool) else 0)
         except (TypeError, ValueError):  # not the shape clerk journals: not a notice
             return None
 
     @classmethod
-    def _of(cls, notice: dict[str, Any], at: str) -> Published:
+    def _of(cls, notice: dict[str, Any], at: str, seq: int = 0) -> Published:
         file = str(notice.get("file") or "")
         files = tuple((str(name), str(digest)) for name, digest in notice.get("files") or ())
         period = notice.get("period")
@@ -107,7 +110,7 @@ class Published:
             refs=tuple(map(str, notice.get("refs") or ())),
             published_on=str(notice.get("published_on", "")),
             renderer=str(notice.get("renderer", "")), file=file,
-            confidential=bool(notice.get("confidential")), at=at,
+            confidential=bool(notice.get("confidential")), at=at, seq=seq,
             period=(str(period[0]), str(period[1])) if period else None,
             files=files or (((file, notice["sha256"]),) if file else ()),
         )

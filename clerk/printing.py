@@ -292,7 +292,7 @@ def reprint_notice(register: Register, ref: str, kind: str, as_published: date,
     found = [n for n in files.published_notices(register)
              if n.kind == kind and ref in n.refs and n.confidential == confidential]
     notice = _as_published(found, what, as_published)
-    past = register.as_of(datetime.fromisoformat(notice.at))
+    past = register.as_of(datetime.fromisoformat(notice.at), through_seq=notice.seq or None)
     pdf = render_notice(kind, past.get(ref), past.council, published_on=as_published,
                         confidential=confidential)
     _check_reprint(pdf, notice, what)
@@ -316,7 +316,7 @@ def reprint_forward_plan(register: Register, as_published: date, path: Path | No
     notice = _as_published(found, "forward plan", as_published)
     assert notice.period is not None
     first, last = (date.fromisoformat(day) for day in notice.period)
-    past = register.as_of(datetime.fromisoformat(notice.at))
+    past = register.as_of(datetime.fromisoformat(notice.at), through_seq=notice.seq or None)
     refs = list(forward_plan_refs(past.raw_items(), first, last))
     pdf = render_forward_plan([past.get(ref) for ref in refs], past.council, start=first,
                               end=last, published_on=as_published)

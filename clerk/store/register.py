@@ -182,8 +182,10 @@ class Register:
                      if str(doc.get("action", "")).startswith(action_prefix)]
         return sorted(found, key=lambda entry: entry["seq"])
 
-    def as_of(self, moment: datetime) -> Register:
-        """A read-only register as it stood at `moment`: every entry stamped at or before it."""
+    def as_of(self, moment: datetime, *, through_seq: int | None = None) -> Register:
+        """A read-only register as it stood at `moment`: every entry stamped at or before it;
+        with `through_seq`, every entry up to and including that one (exact, where a stamp
+        to the second cannot tell two entries of the same second apart)."""
         if moment.tzinfo is not None:
             moment = moment.astimezone().replace(tzinfo=None)  # the journal stamps local time
         stamp = moment.isoformat(timespec="seconds")
@@ -197,7 +199,8 @@ class Register:
         past = Register.in_memory(CouncilProfile.from_dict(council), writable=False)
         tables = past._storage.tables
         for entry in entries:
-            if entry["at"] <= stamp:
+            if (entry["seq"] <= through_seq if through_seq is not None
+                    else entry["at"] <= stamp):
                 apply_entry(tables, past._ids, entry, self.path)
                 past._memory_journal.append(entry)
         return past

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -41,7 +40,6 @@ def register(tmp_path: Path) -> Iterator[Register]:
 
 
 def _change_title(register: Register, ref: str) -> None:
-    time.sleep(1.1)  # the journal stamps its entries to the second
     decision = register.get(ref)
     decision.title = "A title changed after publication"
     register.save(decision, action="title changed")
