@@ -13,7 +13,6 @@ import csv
 import io
 import os
 import stat
-import tempfile
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,19 +58,9 @@ def write_export(path: Path, data: bytes) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
         return
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:  # mkstemp makes the file 0600 whatever the umask; os.replace keeps that
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    from clerk.store.files import replace_file
+
+    replace_file(path, data)  # mkstemp makes it 0600 whatever the umask; os.replace keeps it
 
 
 def read_import(path: Path, limit: int = 1 << 30) -> bytes:

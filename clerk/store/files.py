@@ -72,10 +72,17 @@ def fsync_dir(directory: Path) -> None:
 
 
 def atomic_write(path: Path, payload: bytes | memoryview) -> None:
-    """Replace `path` with `payload` so that a crash leaves the old or the new file whole.
-    The temp file's name carries our pid, so a later open removes it only once we are
-    gone (see remove_stale_temps)."""
+    """Replace `path` with `payload` so that a crash leaves the old or the new file whole,
+    durably (the folder fsynced too); a symlink at `path` is refused."""
     refuse_link(path)
+    replace_file(path, payload)
+    fsync_dir(path.parent)
+
+
+def replace_file(path: Path, payload: bytes | memoryview) -> None:
+    """A new owner-only file with `payload`, fsynced, then renamed over `path`: a crash
+    leaves the old or the new file whole. The temp file's name carries our pid, so a later
+    open removes it only once we are gone (see remove_stale_temps)."""
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
                                 suffix=".tmp")  # owner-only, O_EXCL: never a planted link
     try:
@@ -90,7 +97,6 @@ def atomic_write(path: Path, payload: bytes | memoryview) -> None:
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
 
 
 def remove_stale_temps(path: Path) -> None:
