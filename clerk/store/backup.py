@@ -40,7 +40,7 @@ from clerk.store.files import (
     refuse_link,
     sha256_of,
 )
-from clerk.store.storage import HASH_KEY, ZEROS
+from clerk.store.storage import HASH_KEY, ZEROS, checkpoint_meta
 
 if TYPE_CHECKING:
     from clerk.store.register import Register
@@ -216,7 +216,7 @@ def _consistent(checkpoint: Path, journal: Path) -> str:
     """What is wrong with a checkpoint and journal as a pair (empty: nothing)."""
     if not _intact(checkpoint):
         return "the register file is not as its checkpoint wrote it"
-    meta = _meta_of(read_window(checkpoint, 0, _HEAD))
+    meta = checkpoint_meta(read_window(checkpoint, 0, _HEAD))
     offset = meta["journal_offset"]
     if offset > os.lstat(journal).st_size:
         return "the journal is shorter than the register file records"
@@ -243,14 +243,6 @@ def _intact(checkpoint: Path) -> bool:
     finally:
         os.close(fd)
     return digest.hexdigest().encode("ascii") == head[at:at + 64]
-
-
-def _meta_of(raw: bytes) -> dict[str, Any]:
-    """The meta document alone: a checkpoint writes it first, so the decisions (and the
-    time it takes to parse them) are never needed here."""
-    end = raw.find(b',"decisions":')
-    meta: dict[str, Any] = orjson.loads(raw[len(b'{"meta":'):end])["1"]
-    return meta
 
 
 def backup_if_none_today(register: Register, now: datetime | None = None) -> Backup | None:

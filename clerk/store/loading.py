@@ -31,8 +31,8 @@ from clerk.store.schema import (
     new_register,
     version_of,
 )
-from clerk.store.storage import checkpoint_intact, encode_checkpoint
-from clerk.store.tables import Ids, apply_entry
+from clerk.store.storage import checkpoint_intact, encode_checkpoint, read_checkpoint
+from clerk.store.tables import Ids, MalformedTable, apply_entry
 
 if TYPE_CHECKING:
     from clerk.domain.council import CouncilProfile
@@ -87,14 +87,14 @@ def open_files(path: Path, *, write: bool, create: bool,
             raise RegisterError(f"Creating {path} needs a council profile.")
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         create_register(path, council.to_dict())
-    tables, migrated = parse_checkpoint(read_bytes(path), path, write)  # bytes freed
+    tables, ids, migrated = parse_checkpoint(read_bytes(path), path, write)
     meta = tables["meta"][META_ID]
     try:
         journal: JournalFile | None = JournalFile(journal_path(path), write=write)
     except FileNotFoundError:
         journal = None
     opened = Opened(tables, journal, meta["journal_offset"], meta["journal_seq"],
-                    meta["journal_hash"], migrated=migrated)
+                    meta["journal_hash"], migrated=migrated, ids=ids)
     try:
         if write:
             remove_stale_temps(path)
@@ -135,20 +135,17 @@ def create_register(path: Path, council: dict[str, Any]) -> None:
         journal.close()
 
 
-def parse_checkpoint(raw: bytes, path: Path, write: bool) -> tuple[Data, bool]:
-    enabled = gc.isenabled()
-    gc.disable()  # millions of new objects and no cycles: collecting would find nothing
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise RegisterCorrupt(f"The register {path} cannot be read: "
-                              f"{_what_is_wrong(raw, error)}. " + advice(path)) from None
-    finally:
-        if enabled:
-            gc.enable()
-    version = version_of(data, path, advice(path))
-    if version == SCHEMA_VERSION and not checkpoint_intact(raw):
-        check_shape(data, path, advice(path))
+def parse_checkpoint(raw: bytes, path: Path, write: bool) -> tuple[Data, Ids, bool]:
+    """The checkpoint's tables, checked; each reference's document id; whether they were
+    migrated. A file clerk wrote
+    itself, intact, keeps each decision as its bytes (see storage.Documents)."""
+    intact = checkpoint_intact(raw)
+    lined = read_checkpoint(raw) if intact else None
+    data = lined if lined is not None else _parse_whole(raw, path)
+    version = version_of(data if lined is None else {**lined, "decisions": {}}, path,
+                         advice(path))
+    if version == SCHEMA_VERSION and not intact:
+        _check(data, path)
         raise RegisterCorrupt(f"The register file {path} was changed outside clerk: "
                               f"{_what_differs(path, data).rstrip('.')}. " + way_out(path))
     migrated = version < SCHEMA_VERSION
@@ -160,9 +157,32 @@ def parse_checkpoint(raw: bytes, path: Path, write: bool) -> tuple[Data, bool]:
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise RegisterCorrupt(f"The register {path} (schema {version}) could not be "
                                   f"brought up to date: {error!r}. " + advice(path)) from None
-    check_shape(data, path, advice(path))
     data.setdefault("events", {})
-    return data, migrated
+    return data, _check(data, path), migrated
+
+
+def _parse_whole(raw: bytes, path: Path) -> Data:
+    enabled = gc.isenabled()
+    gc.disable()  # many new objects and no cycles: collecting would find nothing
+    try:
+        data: Data = orjson.loads(raw)
+        return data
+    except orjson.JSONDecodeError as error:
+        raise RegisterCorrupt(f"The register {path} cannot be read: "
+                              f"{_what_is_wrong(raw, error)}. " + advice(path)) from None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(data: Data, path: Path) -> Ids:
+    """Every field the register relies on is there with the right type, and each
+    decision's reference and document id (the decisions themselves are not decoded)."""
+    check_shape({**data, "decisions": {}}, path, advice(path))
+    try:
+        return Ids(data["decisions"])
+    except MalformedTable as error:
+        raise RegisterCorrupt(f"{path}: {error}. " + advice(path)) from None
 
 
 def _what_differs(path: Path, data: Data) -> str:
@@ -205,10 +225,9 @@ def _check_and_replay(path: Path, opened: Opened, meta: dict[str, Any], write: b
     except jr.BrokenChain as broken:
         raise RegisterCorrupt(f"{broken}. Run `clerk verify` for a full report. "
                               + way_out(path)) from None
-    ids = Ids(opened.tables["decisions"])
+    assert opened.ids is not None
     for entry in chunk.entries:
-        apply_entry(opened.tables, ids, entry, path)
-    opened.ids = ids
+        apply_entry(opened.tables, opened.ids, entry, path)
     if chunk.entries:
         opened.end, opened.seq, opened.prev = (chunk.end, chunk.entries[-1]["seq"],
                                                chunk.entries[-1]["hash"])

@@ -42,7 +42,7 @@ from clerk.store.files import atomic_write
 from clerk.store.journal import JournalEntry
 from clerk.store.loading import Opened, check_journal, journal_path, open_files, way_out
 from clerk.store.schema import META_ID, bump_counter, new_register
-from clerk.store.storage import JournalStorage, RegisterTable, encode_checkpoint
+from clerk.store.storage import Documents, JournalStorage, RegisterTable, encode_checkpoint
 from clerk.store.tables import Ids, apply_entry
 
 
@@ -139,10 +139,13 @@ class Register:
         return list(self._ids.of)
 
     def raw_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every stored document, in register order: read them, never change them. A
-        snapshot of the table taken at once (a save replaces documents, never changes one
-        in place), so no copy of a document is made and a save meanwhile is harmless."""
-        for doc in list(self._storage.tables["decisions"].values()):
+        """Every stored document, in register order, from a snapshot of the table taken
+        at once (a save replaces documents, never changes one in place), so a save
+        meanwhile is harmless; each decoded only when its turn comes: read them, never
+        change them."""
+        decisions = self._storage.tables["decisions"]
+        assert isinstance(decisions, Documents)
+        for _, doc in decisions.snapshot():
             yield doc["ref"], doc
 
     def index_entries(self) -> list[Entry]:

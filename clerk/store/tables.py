@@ -4,19 +4,36 @@ The one place that knows what each kind of entry changes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from clerk.store.errors import RegisterTooNew
 from clerk.store.journal import is_event
 from clerk.store.schema import META_ID, Data, bump_counter
+from clerk.store.storage import NOT_A_DOCUMENT, Documents
+
+
+class MalformedTable(ValueError):
+    """What is wrong with a decisions table, for the caller to say where."""
 
 
 class Ids:
-    """Each reference's TinyDB document id, and the next id to hand out."""
+    """Each reference's TinyDB document id, and the next id to hand out. Raises
+    MalformedTable for a table whose ids, references or documents the register cannot
+    rely on (one decision hidden behind another, a document with no reference)."""
 
-    def __init__(self, decisions: dict[str, Any]) -> None:
-        self.of: dict[str, int] = {doc["ref"]: int(key) for key, doc in decisions.items()}
+    def __init__(self, decisions: Mapping[str, Any]) -> None:
+        table = decisions if isinstance(decisions, Documents) else Documents(decisions)
+        self.of: dict[str, int] = {}
+        for key, ref in table.refs():
+            if not key.isdigit() or ref is NOT_A_DOCUMENT:
+                raise MalformedTable(f"decision document {key!r} is malformed")
+            if not isinstance(ref, str) or not ref:
+                raise MalformedTable(f"decision document {key} has no reference")
+            if ref in self.of:
+                raise MalformedTable(f"decision {ref} appears twice")
+            self.of[ref] = int(key)
         self.top = max(self.of.values(), default=0)
 
     def new(self, ref: str) -> int:
