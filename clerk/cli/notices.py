@@ -138,8 +138,10 @@ def notice(ctx: Context, kind: str, ref: str | None, start: date | None, end: da
     The report to Council of the decisions taken under special urgency in a period
     (regulation 19): clerk notice urgency-report --from 01/04/2026 --to 31/03/2027
     """
+    from clerk.notices import load_in_background
     from clerk.printing import draft_notice, publish_notice, reprint_notice
 
+    load_in_background()
     if (start or end) and (kind not in PERIOD_KINDS or ref is not None):
         raise click.UsageError(f"--from and --to are for a report over a period (clerk notice "
                                f"{' or '.join(PERIOD_KINDS)} --from DATE --to DATE), not with "
@@ -218,8 +220,10 @@ def forward_plan(ctx: Context, start: date | None, end: date | None, output: Pat
 
     Example: clerk forward-plan --from 01/02/2013 --to 31/05/2013
     """
+    from clerk.notices import load_in_background
     from clerk.printing import draft_forward_plan, publish_forward_plan, reprint_forward_plan
 
+    load_in_background()
     refused = ""
     if as_published is None and (start is None or end is None):
         raise click.UsageError("Give the period: --from DATE --to DATE.")

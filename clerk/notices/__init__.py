@@ -146,6 +146,17 @@ def missing_for(kind: str, decision: Decision, profile: CouncilProfile,
     return missing
 
 
+def load_in_background() -> None:
+    """Start loading reportlab and the layouts while the caller opens the register (reading
+    and hashing its file leave the interpreter free); `render_notice` then finds them
+    loaded, or waits for the import already under way."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=("clerk.notices.render",),
+                     name="clerk-load-notices", daemon=True).start()
+
+
 def render_notice(
     kind: str,
     decision: Decision,
