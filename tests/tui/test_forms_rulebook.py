@@ -149,3 +149,33 @@ async def test_the_status_line_gives_the_next_steps_key_as_remapped(profile,
         app.push_screen(DecisionScreen(REF))
         await pilot.pause()
         assert "next: publish the record of decision (B)" in screen_text(app)
+
+
+async def test_a_step_with_nothing_to_type_asks_and_saves_without_an_empty_form(
+        profile, app_for) -> None:
+    from clerk.store.register import Register
+    from clerk.tui.screens.confirm import ConfirmScreen
+    from tests.domain.stages import REF, STAGES
+
+    build = dict((s, b) for s, b, _ in STAGES)["not key against the definition"]
+    register = Register.in_memory(profile)
+    register.save(build(profile), action="set up")
+    app = app_for(register, date(2013, 1, 7))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(DecisionScreen(REF))
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # the question at once, no form
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+        assert register.get(REF).key.departure_reviewed is False
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+    assert register.get(REF).key.departure_reviewed is True
+    assert register.history(REF)[-1].action == "key departure reviewed"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerk.domain import steps
 from clerk.domain.decision import Decision
+from clerk.domain.guards import Refused
 from clerk.tui.screens.confirm import ConfirmScreen
 from clerk.tui.screens.forms.engine import Draft, FormScreen
 
@@ -83,6 +84,8 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     while True:
         form = StepForm(app, decision, move_id, typed, fixed)
         step = form.step
+        if not form.fields:  # nothing to type: the confirmation is the whole step
+            return await _take_without_form(app, form, title)
         screen = form.screen(title, intro)
         changed = await app.push_screen_wait(screen)
         if changed is None:
@@ -106,3 +109,19 @@ async def take_step(app: ClerkApp, decision: Decision, move_id: str,
     app.notify(f"{title or step.label}: saved.", timeout=4)
     saved: Decision = changed
     return saved
+
+
+async def _take_without_form(app: ClerkApp, form: StepForm, title: str) -> Decision | None:
+    step, decision = form.step, form.decision
+    question = step.confirm or f"{step.label}: {step.help}"
+    if not await app.push_screen_wait(ConfirmScreen(question, f"{decision.ref} {decision.title}")):
+        return None
+    try:
+        changed = form.submit({})
+    except Refused as refused:
+        app.notify(refused.reason, severity="error", timeout=10)
+        return None
+    if not app.save(changed, form.action, form.again):
+        return None
+    app.notify(f"{title or step.label}: saved.", timeout=4)
+    return changed
