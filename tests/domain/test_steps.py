@@ -92,3 +92,20 @@ def test_the_title_and_maker_refusal_names_what_it_refuses(maidstone: CouncilPro
     assert refused is not None
     assert "the title and decision maker can no longer be changed" in refused.reason
     assert refused.steps == ["correct"]
+
+
+@pytest.mark.parametrize(("stage", "step", "words"), [
+    ("not key against the definition", "review-key",
+     "review the departure from the key decision definition"),
+    ("special urgency", "reasons-notice",
+     "publish the special urgency reasons notice (reg 11)"),
+    ("private and urgent", "reasons-notice",
+     "publish the private meeting urgency reasons notice (reg 5(7))"),
+    ("scrutiny thinks it key", "key-view-report",
+     "report scrutiny's view that it was key to Council (reg 18)"),
+])
+def test_what_the_law_still_asks_comes_first_in_what_next(
+        maidstone: CouncilProfile, stage: str, step: str, words: str) -> None:
+    build, today = dict((s, (b, t)) for s, b, t in STAGES)[stage]
+    found = whats_next(build(maidstone), steps.Ctx(maidstone, today))
+    assert (found.step, found.words) == (step, words)

@@ -6,14 +6,15 @@ answer, so they never disagree; a date already past is never given as the next o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from clerk.domain import rules
 from clerk.domain.calendar import fmt_date, fmt_datetime
 from clerk.domain.decision import Decision
 from clerk.domain.lifecycle import stage
-from clerk.domain.steps import Ctx, refusal
+from clerk.domain.steps import STEPS, Ctx, refusal
+from clerk.domain.urgency import REASONS_NOTICES
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,29 @@ class Next:
         return f"{self.short} {self.on.day} {self.on:%b %y}" if self.on else ""
 
 
+# What the law asks of a decision beside its own course, first when it is owed: each
+# open as soon as its step is (the step's gate says when).
+OWED = (
+    ("reasons-notice", "publish the reasons notice"),
+    ("review-key", "review the departure from the key decision definition"),
+    ("key-view-report", "report scrutiny's view that it was key to Council (reg 18)"),
+)
+
+
 def whats_next(decision: Decision, ctx: Ctx) -> Next:
+    """What the law still asks (OWED) first, keeping the day that matters next in the
+    decision's own course (a call-in's end) for the register's column; else that course."""
+    course = _course(decision, ctx)
+    for step, words in OWED:
+        if refusal(step, decision, ctx) is None:
+            route = STEPS[step].current(decision, ctx).get("route")
+            if route:  # which reasons notice: "the special urgency reasons notice (reg 11)"
+                words = f"publish the {dict(REASONS_NOTICES)[route].lower()}"
+            return replace(course, step=step, words=words, blocked="")
+    return course
+
+
+def _course(decision: Decision, ctx: Ctx) -> Next:
     today = ctx.today
     current = stage(decision)
     if current in ("draft", "planned"):
