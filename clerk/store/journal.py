@@ -112,6 +112,12 @@ def entry_hash(entry: dict[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
+def completes(entry: dict[str, Any]) -> bool:
+    """Whether the change is whole with this entry: not a batch's entry before its last."""
+    batch = entry.get("batch")
+    return not (isinstance(batch, list) and len(batch) == 2 and batch[0] < batch[1] - 1)
+
+
 @dataclass
 class Chunk:
     """Complete, chained entries read from `start`; `end` is just past the last one kept."""
@@ -157,9 +163,8 @@ def read_chain(data: bytes, start: int, seq: int, prev: str, first_line: int = 1
         entries.append(entry)
         position = newline + 1
         line_number += 1
-        batch = entry.get("batch")
-        if not (isinstance(batch, list) and len(batch) == 2 and batch[0] < batch[1] - 1):
-            kept_end, kept = position, len(entries)  # not inside an unfinished batch
+        if completes(entry):
+            kept_end, kept = position, len(entries)
     return Chunk(entries[:kept], start + kept_end, len(data) - kept_end)
 
 
