@@ -39,6 +39,7 @@ from clerk.store.files import (
     read_window,
     refuse_link,
     sha256_of,
+    unused_name,
 )
 from clerk.store.storage import HASH_KEY, ZEROS
 
@@ -175,10 +176,7 @@ def _take(path: Path, fd: int, end: int, decisions: int, reason: str,
         }
         _write_new(incoming / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         fsync_dir(incoming)
-        final, number = root / now.strftime(STAMP), 1
-        while final.exists():
-            number += 1
-            final = root / f"{now.strftime(STAMP)}-{number}"
+        final = unused_name(str(root / now.strftime(STAMP)))
         os.rename(incoming, final)
         fsync_dir(root)
     except (OSError, RegisterError) as error:

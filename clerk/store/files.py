@@ -60,6 +60,16 @@ def make_dir(folder: Path) -> None:
     os.chmod(folder, DIR_MODE, follow_symlinks=False)  # mkdir's mode is filtered by umask
 
 
+def unused_name(base: str, *suffixes: str) -> Path:
+    """BASE, or BASE-2, BASE-3...: the first for which no BASE<suffix> exists (for each of
+    `suffixes`, or BASE alone)."""
+    candidate, number = base, 1
+    while any(os.path.lexists(candidate + suffix) for suffix in suffixes or ("",)):
+        number += 1
+        candidate = f"{base}-{number}"
+    return Path(candidate)
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename or a new file in `directory` durable (no-op where unsupported)."""
     if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames

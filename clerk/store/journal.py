@@ -128,9 +128,12 @@ class Chunk:
 
 
 class BrokenChain(RegisterCorrupt):
-    def __init__(self, message: str, line: int) -> None:
+    """The chain breaks at `line`; `good` is what came before it that can be used."""
+
+    def __init__(self, message: str, line: int, good: Chunk) -> None:
         super().__init__(message)
         self.line = line
+        self.good = good
 
 
 def read_chain(data: bytes, start: int, seq: int, prev: str, first_line: int = 1,
@@ -157,7 +160,8 @@ def read_chain(data: bytes, start: int, seq: int, prev: str, first_line: int = 1
             what = f"entry {entry['seq']} was altered after it was written"
         if what is not None:
             raise BrokenChain(f"{name} is damaged at line {line_number} (after entry {seq}): "
-                              f"{what}", line_number)
+                              f"{what}", line_number,
+                              Chunk(entries[:kept], start + kept_end, len(data) - kept_end))
         assert entry is not None
         seq, prev = entry["seq"], entry["hash"]
         entries.append(entry)

@@ -21,11 +21,11 @@ import orjson
 from clerk.store import journal as jr
 from clerk.store.backup import STAMP, Backup, check_backup, find_backup
 from clerk.store.errors import RegisterError
-from clerk.store.files import atomic_write, fsync_dir, read_bytes, refuse_link
+from clerk.store.files import atomic_write, fsync_dir, read_bytes, refuse_link, unused_name
+from clerk.store.history import Replay
 from clerk.store.journal_file import JournalFile
-from clerk.store.schema import META_ID, new_register
+from clerk.store.schema import META_ID, Data
 from clerk.store.storage import encode_checkpoint
-from clerk.store.tables import Ids, apply_entry
 
 
 @dataclass
@@ -38,17 +38,14 @@ class Restored:
 
 
 def good_prefix(data: bytes) -> tuple[int, list[dict[str, Any]], str]:
-    """(bytes, entries) of the journal's unbroken chain from its first line, and what
-    follows that could not be used."""
+    """(bytes, entries) of the journal's unbroken chain from its first line (ending with its
+    last whole change), and what follows that could not be used."""
     try:
         chunk = jr.read_chain(data, 0, 0, jr.GENESIS, name="the journal")
         dropped = f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
-        return chunk.end, chunk.entries, dropped
     except jr.BrokenChain as broken:
-        lines = data.split(b"\n")[:broken.line - 1]
-        end = sum(len(line) + 1 for line in lines)
-        chunk = jr.read_chain(data[:end], 0, 0, jr.GENESIS)
-        return end, chunk.entries, f"everything from line {broken.line} ({broken})"
+        chunk, dropped = broken.good, f"everything from line {broken.line} ({broken})"
+    return chunk.end, chunk.entries, dropped
 
 
 def restore(path: Path, name: str | None, now: datetime | None = None) -> Restored:
@@ -96,11 +93,7 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
         "journal_offset": end, "journal_seq": entries[-1]["seq"] if entries else 0,
         "journal_hash": entries[-1]["hash"] if entries else jr.GENESIS,
         "journal_sha256": hashlib.sha256(journal).hexdigest()})
-    aside = Path(f"{path}.before-restore-{now.strftime(STAMP)}")
-    number = 1
-    while aside.exists() or Path(f"{aside}.journal").exists():
-        number += 1
-        aside = Path(f"{path}.before-restore-{now.strftime(STAMP)}-{number}")
+    aside = unused_name(f"{path}.before-restore-{now.strftime(STAMP)}", "", ".journal")
     moved = []
     try:
         if path.exists():
@@ -121,18 +114,16 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
     return Restored(backup, len(tables["decisions"]), len(entries), moved, dropped)
 
 
-def _replay(path: Path, entries: list[dict[str, Any]], backup: Backup | None
-            ) -> dict[str, dict[str, Any]]:
+def _replay(path: Path, entries: list[dict[str, Any]], backup: Backup | None) -> Data:
     """The register the journal's entries make. Registers made before the council profile
     was journaled take it from the backup or the file in place."""
-    council = next((e["council"] for e in entries if "council" in e), None)
-    if council is None:
-        council = _council_from(([backup.checkpoint] if backup else []) + [path])
-    tables = new_register(council)
-    ids = Ids(tables["decisions"])
+    replay = Replay()
     for entry in entries:
-        apply_entry(tables, ids, entry, path)
-    return tables
+        replay.apply(entry, path)
+    if replay.council is None:
+        files = ([backup.checkpoint] if backup else []) + [path]
+        replay.tables["meta"][META_ID]["council"] = _council_from(files)
+    return replay.tables
 
 
 def _council_from(files: list[Path]) -> dict[str, Any]:
