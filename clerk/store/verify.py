@@ -22,7 +22,7 @@ import orjson
 from clerk.store.errors import RegisterError, RegisterTooNew
 from clerk.store.files import read_bytes
 from clerk.store.history import Replay
-from clerk.store.journal import GENESIS, altered, completes, parse
+from clerk.store.journal import GENESIS, chain_problems, completes, parse
 from clerk.store.schema import META_ID, version_of
 from clerk.store.storage import checkpoint_intact
 
@@ -122,15 +122,8 @@ def _check_journal(journal: Path, report: Report, checkpoint: int | None,
         if entry is None:
             report.problems.append(f"Journal line {number}: not a journal entry.")
             continue
-        where = f"Journal line {number} (entry {entry['seq']})"
-        if entry["seq"] != seq + 1:
-            report.problems.append(f"{where}: out of order, expected entry {seq + 1}.")
-        if entry["prev"] != prev:
-            report.problems.append(f"{where}: does not follow from the entry before it "
-                                   "(an entry was removed, inserted or changed).")
-        if altered(entry, line[:-1]):
-            report.problems.append(f"{where}: altered after it was written (its hash does "
-                                   "not match its content).")
+        report.problems += [f"Journal line {number} (entry {entry['seq']}): {problem}."
+                            for problem in chain_problems(entry, line[:-1], seq, prev)]
         seq, prev = entry["seq"], entry["hash"]
         report.entries += 1
         pending.append(entry)
