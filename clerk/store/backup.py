@@ -282,14 +282,11 @@ def list_backups(path: Path) -> list[Backup]:
     return found
 
 
-def rotate(path: Path) -> list[str]:
-    """Delete complete backups no rule keeps; return their names."""
-    removed = []
+def rotate(path: Path) -> None:
+    """Delete the complete backups no rule keeps."""
     for backup in list_backups(path):
         if not backup.kinds:
             shutil.rmtree(backup.folder, ignore_errors=True)
-            removed.append(backup.name)
-    return removed
 
 
 def check_backup(backup: Backup) -> list[str]:

@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from clerk.store.errors import RegisterCorrupt, RegisterError
+from clerk.store.files import read_bytes
 
 GENESIS = ""  # the `prev` of the first entry
 RESERVED_KEYS = frozenset({"seq", "at", "action", "prev", "hash", "ref", "refs", "doc",
@@ -180,7 +181,5 @@ def last_entry_before(data: bytes) -> dict[str, Any] | None:
 
 def verify(journal: Path, register: Path) -> tuple[int, str]:
     """Check the whole chain from the first line; (entries, the last one's hash)."""
-    from clerk.store.files import read_bytes
-
     chunk = read_chain(read_bytes(journal), 0, 0, GENESIS, name=f"The journal {journal}")
     return (chunk.entries[-1]["seq"], chunk.entries[-1]["hash"]) if chunk.entries else (0, "")

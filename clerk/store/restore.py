@@ -21,7 +21,7 @@ import orjson
 from clerk.store import journal as jr
 from clerk.store.backup import STAMP, Backup, check_backup, find_backup
 from clerk.store.errors import RegisterError
-from clerk.store.files import atomic_write, fsync_dir, read_bytes, refuse_link, unused_name
+from clerk.store.files import atomic_write, read_bytes, refuse_link, unused_name
 from clerk.store.history import Replay
 from clerk.store.journal_file import JournalFile
 from clerk.store.schema import META_ID, Data
@@ -37,15 +37,14 @@ class Restored:
     dropped: str  # what of the journal could not be used (empty: nothing)
 
 
-def good_prefix(data: bytes) -> tuple[int, list[dict[str, Any]], str]:
-    """(bytes, entries) of the journal's unbroken chain from its first line (ending with its
-    last whole change), and what follows that could not be used."""
+def good_prefix(data: bytes) -> tuple[jr.Chunk, str]:
+    """The journal's unbroken chain from its first line to its last whole change, and what
+    follows that could not be used."""
     try:
         chunk = jr.read_chain(data, 0, 0, jr.GENESIS, name="the journal")
-        dropped = f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
+        return chunk, f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
     except jr.BrokenChain as broken:
-        chunk, dropped = broken.good, f"everything from line {broken.line} ({broken})"
-    return chunk.end, chunk.entries, dropped
+        return broken.good, f"everything from line {broken.line} ({broken})"
 
 
 def restore(path: Path, name: str | None, now: datetime | None = None) -> Restored:
@@ -70,7 +69,7 @@ def restore(path: Path, name: str | None, now: datetime | None = None) -> Restor
 
 def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Restored:
     original = current
-    end, entries, dropped = good_prefix(current)
+    chunk, dropped = good_prefix(current)
     backup = None
     if name is not None:
         backup = find_backup(path, name)
@@ -79,19 +78,19 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
             raise RegisterError(f"Backup {backup.name} is damaged ({'; '.join(problems)}); "
                                 "nothing was changed. Choose another from `clerk backups`.")
         saved = read_bytes(backup.journal)
-        if current[:len(saved)] != saved or end < len(saved):  # does not follow on from it
+        if current[:len(saved)] != saved or chunk.end < len(saved):  # does not follow on
             dropped = ("the journal in place, which does not follow on from the backup's "
                        "(it is kept aside)" if current else "")
-            end, entries, _ = good_prefix(saved)
             current = saved
-    elif not entries:
+            chunk, _ = good_prefix(saved)
+    elif not chunk.entries:
         raise RegisterError(f"The journal {path}.journal holds no change to rebuild from; "
                             "nothing was changed. `clerk restore latest` puts back a backup.")
-    journal = current[:end]
+    journal, entries = current[:chunk.end], chunk.entries
     tables = _replay(path, entries, backup)
+    last = entries[-1] if entries else {"seq": 0, "hash": jr.GENESIS}
     checkpoint = encode_checkpoint(tables, {
-        "journal_offset": end, "journal_seq": entries[-1]["seq"] if entries else 0,
-        "journal_hash": entries[-1]["hash"] if entries else jr.GENESIS,
+        "journal_offset": chunk.end, "journal_seq": last["seq"], "journal_hash": last["hash"],
         "journal_sha256": hashlib.sha256(journal).hexdigest()})
     aside = unused_name(f"{path}.before-restore-{now.strftime(STAMP)}", "", ".journal")
     moved = []
@@ -105,8 +104,7 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
                 os.rename(journal_path, f"{aside}.journal")
                 moved.append(Path(f"{aside}.journal"))
             atomic_write(journal_path, journal)  # a new file: clerks still open must reopen
-        atomic_write(path, checkpoint)
-        fsync_dir(path.parent)
+        atomic_write(path, checkpoint)  # and fsyncs the folder: the renames too
     except OSError as error:
         raise RegisterError(
             f"Could not put the register back: {error.strerror or error}. The files now in "
