@@ -131,10 +131,13 @@ def _check_journal(journal: Path, report: Report, checkpoint: int | None,
             continue
         for done in pending:
             try:
-                ref = replay.apply(done)
-            except (RegisterTooNew, LookupError, TypeError) as error:
-                report.problems.append(f"Journal entry {done['seq']}: cannot be replayed "
-                                       f"({error}).")
+                ref = replay.apply(done, journal.with_suffix(""))
+            except RegisterTooNew as error:  # a newer clerk's
+                report.problems.append(str(error))
+                continue
+            except (LookupError, TypeError):
+                report.problems.append(f"Journal entry {done['seq']}: not a change clerk "
+                                       "writes; it cannot be replayed.")
                 continue
             if ref is not None and at_checkpoint is not None:
                 later.add(ref)

@@ -279,3 +279,16 @@ def test_a_rebuild_over_a_broken_chain_leaves_a_journal_that_goes_on(path: Path,
         assert register.refs() == ["D2013-001"]
         register.save(decision("D2013-005"), action="created")
     assert verify(journal, path)[0] == 3  # the council, D2013-001, D2013-005: one chain
+
+
+def test_a_journal_altered_before_the_checkpoint_is_not_backed_up_as_verified(
+        demo: Any) -> None:
+    journal = Path(f"{demo.db}.journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    at = lines[2].index(b'"title":"') + len(b'"title":"')
+    lines[2] = lines[2][:at] + b"X" + lines[2][at + 1:]  # same length, hash kept
+    journal.write_bytes(b"".join(lines))
+    with Register.open(demo.db) as register:  # a reader checks only the tail
+        with pytest.raises(RegisterError, match="journal is not the one"):
+            take_backup(register).wait()
+    assert list_backups(demo.db) == []
