@@ -35,7 +35,8 @@ class Report(store.Report):
 
 def verify_register(path: Path, *, notices: Path | None = None,
                     render: bool = False) -> Report:
-    report, seen = Report(), []
+    report = Report()
+    seen: Seen = []
 
     def note(entry: dict[str, Any], replay: Replay) -> None:
         notice = Published.from_event(entry)
