@@ -221,10 +221,10 @@ def _check_pair(checkpoint: Path, journal: Path) -> None:
                             "against")
 
 
-def backup_if_none_today(register: Register, now: datetime | None = None) -> Backup | None:
+def backup_if_none_today(register: Register) -> Backup | None:
     """The command line's daily backup: one listdir when today's already exists."""
     assert register.path is not None
-    now = now or datetime.now()
+    now = datetime.now()
     try:
         names = os.listdir(backups_dir(register.path))
     except FileNotFoundError:

@@ -38,11 +38,11 @@ def refuse_link(path: Path) -> None:
             "nothing was read or written. Remove the link (or put the real file there).")
 
 
-def open_file(path: Path, flags: int, mode: int = FILE_MODE) -> int:
-    """os.open that refuses a symbolic link with a clear message."""
+def open_file(path: Path, flags: int) -> int:
+    """os.open (owner-only if it creates) that refuses a symbolic link with a clear message."""
     refuse_link(path)
     try:
-        return os.open(path, flags | NOFOLLOW, mode)
+        return os.open(path, flags | NOFOLLOW, FILE_MODE)
     except OSError as error:
         if error.errno == errno.ELOOP:
             refuse_link(path)

@@ -41,15 +41,14 @@ def good_prefix(data: bytes) -> tuple[jr.Chunk, str]:
     """The journal's unbroken chain from its first line to its last whole change, and what
     follows that could not be used."""
     try:
-        chunk = jr.read_chain(data, 0, 0, jr.GENESIS, name="the journal")
+        chunk = jr.read_chain(data, 0, 0, jr.GENESIS)
         return chunk, f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
     except jr.BrokenChain as broken:
         return broken.good, f"everything from line {broken.line} ({broken})"
 
 
-def restore(path: Path, name: str | None, now: datetime | None = None) -> Restored:
+def restore(path: Path, name: str | None) -> Restored:
     """Backup `name` with the current journal replayed over it; None: the journal alone."""
-    now = now or datetime.now()
     journal_path = Path(f"{path}.journal")
     refuse_link(path)
     refuse_link(journal_path)
@@ -59,15 +58,15 @@ def restore(path: Path, name: str | None, now: datetime | None = None) -> Restor
         journal = None
     try:
         if journal is None:
-            return _put_back(path, name, b"", now)
+            return _put_back(path, name, b"")
         with journal.locked():
-            return _put_back(path, name, journal.read(0), now)
+            return _put_back(path, name, journal.read(0))
     finally:
         if journal is not None:
             journal.close()
 
 
-def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Restored:
+def _put_back(path: Path, name: str | None, current: bytes) -> Restored:
     original = current
     chunk, dropped = good_prefix(current)
     backup = None
@@ -92,7 +91,7 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
     checkpoint = encode_checkpoint(tables, {
         "journal_offset": chunk.end, "journal_seq": last["seq"], "journal_hash": last["hash"],
         "journal_sha256": hashlib.sha256(journal).hexdigest()})
-    aside = unused_name(f"{path}.before-restore-{now.strftime(STAMP)}", "", ".journal")
+    aside = unused_name(f"{path}.before-restore-{datetime.now():{STAMP}}", "", ".journal")
     moved = []
     try:
         if path.exists():
