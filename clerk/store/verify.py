@@ -110,7 +110,7 @@ def _check_journal(journal: Path, report: Report, checkpoint: int | None,
     except FileNotFoundError:
         report.notes.append(f"There is no journal {journal} (nothing saved yet).")
         return at_checkpoint, replay, later
-    seq, prev, position = 0, GENESIS, 0
+    seq, prev, position, where = 0, GENESIS, 0, journal.with_suffix("")
     pending: list[dict[str, Any]] = []  # a batch counts whole or not at all
     for number, line in enumerate(data.splitlines(keepends=True), 1):
         if not line.endswith(b"\n"):
@@ -131,7 +131,7 @@ def _check_journal(journal: Path, report: Report, checkpoint: int | None,
             continue
         for done in pending:
             try:
-                ref = replay.apply(done, journal.with_suffix(""))
+                ref = replay.apply(done, where)
             except RegisterTooNew as error:  # a newer clerk's
                 report.problems.append(str(error))
                 continue
