@@ -7,8 +7,9 @@ shares blocks copy-on-write, else the bytes; never a hard link) of
   <name>.journal  the journal up to its end at that moment
   manifest.json   when, how many decisions, sizes and SHA-256 of both files
 A copy counts only once both files have been read back and hash as the originals did, the
-checkpoint is intact and the journal copy reaches the point it records; until then it sits
-in a hidden `.incoming-*` folder that a later run removes. A start with nothing changed
+checkpoint is intact and the journal copy is, up to the point it records, the journal it
+was checkpointed against; until then it sits in a hidden `.incoming-*` folder that a later
+run removes. A start with nothing changed
 since the newest backup copies nothing. Rotation keeps the newest KEEP_STARTS, the newest
 of each of the last KEEP_DAYS days and of each of the last KEEP_MONTHS months.
 """
