@@ -95,7 +95,7 @@ def verify(ctx: Context, notices_dir: Path | None, render: bool) -> None:
 
     Example: clerk verify --notices ~/published
     """
-    from clerk.store.verify import verify_register
+    from clerk.verify import verify_register
 
     report = verify_register(ctx.path, notices=notices_dir, render=render)
     for note in report.notes:

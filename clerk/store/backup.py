@@ -7,8 +7,9 @@ shares blocks copy-on-write, else the bytes; never a hard link) of
   <name>.journal  the journal up to its end at that moment
   manifest.json   when, how many decisions, sizes and SHA-256 of both files
 A copy counts only once both files have been read back and hash as the originals did, the
-checkpoint is intact and the journal copy reaches the point it records; until then it sits
-in a hidden `.incoming-*` folder that a later run removes. A start with nothing changed
+checkpoint is intact and the journal copy is, up to the point it records, the journal it
+was checkpointed against; until then it sits in a hidden `.incoming-*` folder that a later
+run removes. A start with nothing changed
 since the newest backup copies nothing. Rotation keeps the newest KEEP_STARTS, the newest
 of each of the last KEEP_DAYS days and of each of the last KEEP_MONTHS months.
 """
@@ -20,6 +21,7 @@ import os
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,15 +32,17 @@ import orjson
 from clerk.store import journal as jr
 from clerk.store.errors import RegisterError
 from clerk.store.files import (
-    FILE_MODE,
     copy_file,
     fsync_dir,
     make_dir,
     open_file,
+    pieces,
     read_bytes,
-    read_window,
+    reading,
     refuse_link,
+    replace_file,
     sha256_of,
+    unused_name,
 )
 from clerk.store.storage import HASH_KEY, ZEROS, checkpoint_meta
 
@@ -81,29 +85,28 @@ class Backup:
 class BackupJob:
     """A backup being copied and verified (in a thread if asked); `wait()` gives it."""
 
-    def __init__(self, target: Any, background: bool,
+    def __init__(self, take: Callable[[], Backup], background: bool,
                  not_before: threading.Event | None = None) -> None:
         self.result: Backup | None = None
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
-        self._not_before = not_before
         if background:
-            self._thread = threading.Thread(target=self._run, args=(target,),
+            self._thread = threading.Thread(target=self._run, args=(take, not_before),
                                             name="clerk-backup", daemon=True)
             self._thread.start()
         else:
-            self._run(target)
+            self._run(take, not_before)
 
-    def _run(self, target: Any) -> None:
-        if self._not_before is not None:
-            self._not_before.wait()
+    def _run(self, take: Callable[[], Backup], not_before: threading.Event | None) -> None:
+        if not_before is not None:
+            not_before.wait()
         if self._thread is not None and sys.platform.startswith("linux"):
             try:  # copying must not slow the clerk's typing: this thread steps back
                 os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
             except OSError:
                 pass
         try:
-            self.result = target()
+            self.result = take()
         except BaseException as error:  # reported by wait(); never kills the app
             self.error = error
 
@@ -136,58 +139,52 @@ def take_backup(register: Register, *, reason: str = "start", background: bool =
         end = os.lstat(f"{path}.journal").st_size
     except OSError as error:
         raise RegisterError(f"Could not back up {path}: {error.strerror or error}.") from error
-
-    def take() -> Backup:
-        return _take(path, fd, end, len(register), reason, moment)
-
-    return BackupJob(take, background, not_before)
+    decisions = len(register)
+    return BackupJob(lambda: _take(path, fd, end, decisions, reason, moment), background,
+                     not_before)
 
 
 def _take(path: Path, fd: int, end: int, decisions: int, reason: str,
           now: datetime) -> Backup:
     root = backups_dir(path)
     incoming = root / f".incoming-{now.strftime(STAMP)}-{os.getpid()}"
+    live_journal = Path(f"{path}.journal")
     try:
-        size = os.fstat(fd).st_size
         make_dir(root)
         _remove_incomplete(root)
-        latest = _latest(path)
-        if latest is not None and _same(latest, os.pread(fd, _HEAD, 0), size, end):
-            os.close(fd)
+        latest = next(iter(list_backups(path)), None)
+        if latest is not None and _same(latest, fd, end):
             return latest
         make_dir(incoming)
-        source, fd = fd, -1
-        checkpoint_sha = copy_file(source, incoming / path.name)  # closes it
-        journal_sha = copy_file(Path(f"{path}.journal"), incoming / f"{path.name}.journal", end)
-        if journal_sha != sha256_of(Path(f"{path}.journal"), end):
-            raise RegisterError("the copy of the journal does not read back as the journal")
-        problems = _consistent(incoming / path.name, incoming / f"{path.name}.journal")
-        if problems:
-            raise RegisterError(problems)
-        last = jr.last_entry_before(read_window(incoming / f"{path.name}.journal",
-                                                max(0, end - _HEAD), end)) or {}
+        checkpoint, journal = incoming / path.name, incoming / live_journal.name
+        checkpoint_sha = copy_file(fd, checkpoint)
+        with reading(live_journal) as source:
+            journal_sha = copy_file(source, journal, end)
+            if journal_sha != sha256_of(source, end):
+                raise RegisterError("the copy of the journal does not read back as the journal")
+            tail = os.pread(source, min(end, _HEAD), max(0, end - _HEAD))
+        _check_pair(checkpoint, journal)
+        last = jr.last_entry_before(tail) or {}
         manifest = {
             "format": "clerk-backup", "taken": now.isoformat(timespec="seconds"),
             "reason": reason, "decisions": decisions,
-            "checkpoint": {"name": path.name, "size": size, "sha256": checkpoint_sha},
-            "journal": {"name": f"{path.name}.journal", "size": end, "sha256": journal_sha,
+            "checkpoint": {"name": checkpoint.name, "size": os.fstat(fd).st_size,
+                           "sha256": checkpoint_sha},
+            "journal": {"name": journal.name, "size": end, "sha256": journal_sha,
                         "seq": last.get("seq", 0), "hash": last.get("hash", "")},
         }
-        _write_new(incoming / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        replace_file(incoming / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         fsync_dir(incoming)
-        final, number = root / now.strftime(STAMP), 1
-        while final.exists():
-            number += 1
-            final = root / f"{now.strftime(STAMP)}-{number}"
+        final = unused_name(str(root / now.strftime(STAMP)))
         os.rename(incoming, final)
         fsync_dir(root)
-    except (OSError, RegisterError) as error:
-        if fd >= 0:
-            os.close(fd)
+    except (OSError, ValueError, RegisterError) as error:
         shutil.rmtree(incoming, ignore_errors=True)
         what = error.strerror or error if isinstance(error, OSError) else error
         raise RegisterError(f"Could not back up {path} into {root}: {what}. The register "
                             "itself is unaffected.") from error
+    finally:
+        os.close(fd)
     rotate(path)
     backup = _read(final)
     assert backup is not None
@@ -197,58 +194,36 @@ def _take(path: Path, fd: int, end: int, decisions: int, reason: str,
 _HEAD = 4 * 1024 * 1024  # enough of a file's start for the meta, of its end for a line
 
 
-def _same(latest: Backup, head: bytes, size: int, end: int) -> bool:
-    """Nothing changed since `latest`: the same checkpoint (its own hash, at its start)
-    and the same journal length, and the backup still whole."""
+def _same(latest: Backup, fd: int, end: int) -> bool:
+    """Nothing changed since `latest`: the same journal length, the same checkpoint bytes,
+    and the backup still whole."""
     noted = latest.manifest
-    if noted["journal"]["size"] != end or noted["checkpoint"]["size"] != size:
-        return False
-    theirs = read_window(latest.checkpoint, 0, _HEAD)
-    return _checkpoint_id(head) == _checkpoint_id(theirs) and not check_backup(latest)
+    return (noted["journal"]["size"] == end and noted["checkpoint"]["size"] == os.fstat(fd).st_size
+            and noted["checkpoint"]["sha256"] == sha256_of(fd) and not check_backup(latest))
 
 
-def _checkpoint_id(raw: bytes) -> bytes:
-    at = raw.find(HASH_KEY)
-    return raw[at:at + len(HASH_KEY) + 64] if at >= 0 else raw
+def _check_pair(checkpoint: Path, journal: Path) -> None:
+    """RegisterError unless the checkpoint is byte for byte what a checkpoint wrote (as
+    `storage.checkpoint_intact`, a piece at a time: a backup need not hold the file) and
+    the journal, up to the point it records, is the one it was checkpointed against."""
+    with reading(checkpoint) as fd:
+        head = os.pread(fd, _HEAD, 0)
+        at = head.find(HASH_KEY) + len(HASH_KEY)
+        digest = hashlib.sha256(head[:at] + ZEROS.encode("ascii"))
+        for piece in pieces(fd, at + 64):
+            digest.update(piece)
+    if at < len(HASH_KEY) or digest.hexdigest().encode("ascii") != head[at:at + 64]:
+        raise RegisterError("the register file is not as its checkpoint wrote it")
+    meta = checkpoint_meta(head)  # the meta document alone: no decision is parsed
+    if sha256_of(journal, meta["journal_offset"]) != meta["journal_sha256"]:
+        raise RegisterError("the journal is not the one the register file was checkpointed "
+                            "against")
 
 
-def _consistent(checkpoint: Path, journal: Path) -> str:
-    """What is wrong with a checkpoint and journal as a pair (empty: nothing)."""
-    if not _intact(checkpoint):
-        return "the register file is not as its checkpoint wrote it"
-    meta = checkpoint_meta(read_window(checkpoint, 0, _HEAD))
-    offset = meta["journal_offset"]
-    if offset > os.lstat(journal).st_size:
-        return "the journal is shorter than the register file records"
-    last = jr.last_entry_before(read_window(journal, max(0, offset - _HEAD), offset))
-    if offset and (last is None or last["hash"] != meta["journal_hash"]):
-        return "the journal does not reach the point the register file records"
-    return ""
-
-
-def _intact(checkpoint: Path) -> bool:
-    """storage.checkpoint_intact, a piece at a time (a backup need not hold the file)."""
-    head = read_window(checkpoint, 0, _HEAD)
-    at = head.find(HASH_KEY)
-    if at < 0:
-        return False
-    at += len(HASH_KEY)
-    digest = hashlib.sha256(head[:at] + ZEROS.encode("ascii"))
-    fd = open_file(checkpoint, os.O_RDONLY)
-    try:
-        offset = at + 64
-        while chunk := os.pread(fd, 8 * 1024 * 1024, offset):
-            digest.update(chunk)
-            offset += len(chunk)
-    finally:
-        os.close(fd)
-    return digest.hexdigest().encode("ascii") == head[at:at + 64]
-
-
-def backup_if_none_today(register: Register, now: datetime | None = None) -> Backup | None:
+def backup_if_none_today(register: Register) -> Backup | None:
     """The command line's daily backup: one listdir when today's already exists."""
     assert register.path is not None
-    now = now or datetime.now()
+    now = datetime.now()
     try:
         names = os.listdir(backups_dir(register.path))
     except FileNotFoundError:
@@ -267,15 +242,6 @@ def _remove_incomplete(root: Path) -> None:
             shutil.rmtree(entry.path, ignore_errors=True)
 
 
-def _write_new(target: Path, payload: bytes) -> str:
-    fd = open_file(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return sha256_of(target)
-
-
 # ---- listing and rotating ----------------------------------------------------------------
 
 
@@ -290,12 +256,7 @@ def _read(folder: Path) -> Backup | None:
         return None
 
 
-def _latest(path: Path) -> Backup | None:
-    backups = list_backups(path)
-    return backups[0] if backups else None
-
-
-def list_backups(path: Path, now: datetime | None = None) -> list[Backup]:
+def list_backups(path: Path) -> list[Backup]:
     """Complete backups, newest first, each with the kinds that keep it."""
     root = backups_dir(path)
     refuse_link(root)
@@ -320,14 +281,11 @@ def list_backups(path: Path, now: datetime | None = None) -> list[Backup]:
     return found
 
 
-def rotate(path: Path, now: datetime | None = None) -> list[str]:
-    """Delete complete backups no rule keeps; return their names."""
-    removed = []
-    for backup in list_backups(path, now):
+def rotate(path: Path) -> None:
+    """Delete the complete backups no rule keeps."""
+    for backup in list_backups(path):
         if not backup.kinds:
             shutil.rmtree(backup.folder, ignore_errors=True)
-            removed.append(backup.name)
-    return removed
 
 
 def check_backup(backup: Backup) -> list[str]:

@@ -14,6 +14,8 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from clerk.store.errors import RegisterError
@@ -36,11 +38,11 @@ def refuse_link(path: Path) -> None:
             "nothing was read or written. Remove the link (or put the real file there).")
 
 
-def open_file(path: Path, flags: int, mode: int = FILE_MODE) -> int:
-    """os.open that refuses a symbolic link with a clear message."""
+def open_file(path: Path, flags: int) -> int:
+    """os.open (owner-only if it creates) that refuses a symbolic link with a clear message."""
     refuse_link(path)
     try:
-        return os.open(path, flags | NOFOLLOW, mode)
+        return os.open(path, flags | NOFOLLOW, FILE_MODE)
     except OSError as error:
         if error.errno == errno.ELOOP:
             refuse_link(path)
@@ -58,6 +60,16 @@ def make_dir(folder: Path) -> None:
     folder.mkdir(mode=DIR_MODE, exist_ok=True)
     refuse_link(folder)  # created by someone else meanwhile
     os.chmod(folder, DIR_MODE, follow_symlinks=False)  # mkdir's mode is filtered by umask
+
+
+def unused_name(base: str, *suffixes: str) -> Path:
+    """BASE, or BASE-2, BASE-3...: the first for which no BASE<suffix> exists (for each of
+    `suffixes`, or BASE alone)."""
+    candidate, number = base, 1
+    while any(os.path.lexists(candidate + suffix) for suffix in suffixes or ("",)):
+        number += 1
+        candidate = f"{base}-{number}"
+    return Path(candidate)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -127,73 +139,65 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def copy_file(source: Path | int, target: Path, length: int | None = None) -> str:
+def copy_file(source: int, target: Path, length: int | None = None) -> str:
     """A real copy (a reflink where the filesystem shares blocks copy-on-write, else the
-    bytes), owner-only and fsynced, of the first `length` bytes (all if None) of a file
-    (or an open descriptor: closed here); returns the SHA-256 of the copy as read back."""
-    src = source if isinstance(source, int) else open_file(source, os.O_RDONLY)
+    bytes), owner-only and fsynced, of the first `length` bytes (all if None) of the open
+    file `source`; returns the SHA-256 of the copy as read back."""
+    size = os.fstat(source).st_size if length is None else length
+    copy = open_file(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     try:
-        dst = open_file(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
-        try:
-            size = os.fstat(src).st_size if length is None else length
-            if not _reflink(src, dst, size):
-                _copy_bytes(src, dst, size)
-            if os.fstat(dst).st_size != size:
-                raise RegisterError(f"{source} is shorter than expected; the copy was not kept.")
-            os.fsync(dst)
-        finally:
-            os.close(dst)
+        if not _reflink(source, copy, size):
+            for piece in pieces(source, 0, size):
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(copy, view):]
+        if os.fstat(copy).st_size != size:
+            raise RegisterError(f"the file copied as {target.name} is shorter than expected")
+        os.fsync(copy)
     finally:
-        os.close(src)
+        os.close(copy)
     return sha256_of(target)
 
 
-def _reflink(src: int, dst: int, size: int) -> bool:
-    if size != os.fstat(src).st_size or os.name == "nt":
+def _reflink(source: int, copy: int, size: int) -> bool:
+    if size != os.fstat(source).st_size or os.name == "nt":
         return False  # a prefix cannot be cloned whole
     try:
         import fcntl
 
-        fcntl.ioctl(dst, 0x40049409, src)  # FICLONE: Linux btrfs, XFS
+        fcntl.ioctl(copy, 0x40049409, source)  # FICLONE: Linux btrfs, XFS
         return True
     except (OSError, ImportError):
         return False
 
 
-def _copy_bytes(src: int, dst: int, size: int) -> None:
-    offset = 0
-    while offset < size:
-        chunk = os.pread(src, min(_CHUNK, size - offset), offset)
+@contextmanager
+def reading(path: Path) -> Iterator[int]:
+    """A descriptor to read `path` (never through a link), closed afterwards."""
+    fd = open_file(path, os.O_RDONLY)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def pieces(fd: int, start: int = 0, end: int | None = None) -> Iterator[bytes]:
+    """An open file's bytes from `start` to `end` (its end if None), a chunk at a time."""
+    stop = os.fstat(fd).st_size if end is None else end
+    while start < stop:
+        chunk = os.pread(fd, min(_CHUNK, stop - start), start)
         if not chunk:
-            break
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(dst, view):]
-        offset += len(chunk)
+            return
+        yield chunk
+        start += len(chunk)
 
 
-def read_window(path: Path, start: int, end: int) -> bytes:
-    """Bytes `start` to `end` of a file, without reading the rest."""
-    fd = open_file(path, os.O_RDONLY)
-    try:
-        return os.pread(fd, max(0, end - start), start)
-    finally:
-        os.close(fd)
-
-
-def sha256_of(path: Path, length: int | None = None) -> str:
+def sha256_of(source: Path | int, length: int | None = None) -> str:
+    """The SHA-256 of the first `length` bytes (all if None) of a file or open descriptor."""
+    if not isinstance(source, int):
+        with reading(source) as fd:
+            return sha256_of(fd, length)
     digest = hashlib.sha256()
-    fd = open_file(path, os.O_RDONLY)
-    try:
-        remaining = os.fstat(fd).st_size if length is None else length
-        offset = 0
-        while remaining > 0:
-            chunk = os.pread(fd, min(_CHUNK, remaining), offset)
-            if not chunk:
-                break
-            digest.update(chunk)
-            offset += len(chunk)
-            remaining -= len(chunk)
-    finally:
-        os.close(fd)
+    for piece in pieces(source, 0, length):
+        digest.update(piece)
     return digest.hexdigest()

@@ -1,14 +1,17 @@
 """A decision's history from the journal: where each decision's entries are (found by one
 scan, then kept up to date by scanning only what was appended since), what each changed,
-and the register as it stood at a moment."""
+and the register as the journal makes it (`Replay`: verify, restore, `Register.as_of`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from clerk.store import journal as jr
 from clerk.store.journal_file import JournalFile
+from clerk.store.schema import META_ID, new_register
+from clerk.store.tables import Ids, apply_entry
 
 Change = tuple[str, object, object]
 
@@ -82,3 +85,27 @@ def read_all(journal: JournalFile, end: int) -> list[dict[str, Any]]:
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+class Replay:
+    """The register as the journal makes it, entry by entry: its tables, changed by
+    `tables.apply_entry` (the one place that knows what an entry changes), and its
+    decisions by reference. The council is None until an entry records it (registers made
+    before the council profile was journaled)."""
+
+    def __init__(self) -> None:
+        self.tables = new_register(None)
+        self.ids = Ids({})
+        self.decisions: dict[str, dict[str, Any]] = {}
+
+    @property
+    def council(self) -> dict[str, Any] | None:
+        council: dict[str, Any] | None = self.tables["meta"][META_ID]["council"]
+        return council
+
+    def apply(self, entry: dict[str, Any], where: Path | None = None) -> str | None:
+        """Apply one entry; the ref it changed, if any."""
+        ref = apply_entry(self.tables, self.ids, entry, where)
+        if ref is not None:
+            self.decisions[ref] = self.tables["decisions"][str(self.ids.of[ref])]
+        return ref

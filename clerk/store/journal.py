@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from clerk.store.errors import RegisterCorrupt, RegisterError
+from clerk.store.files import read_bytes
 
 GENESIS = ""  # the `prev` of the first entry
 RESERVED_KEYS = frozenset({"seq", "at", "action", "prev", "hash", "ref", "refs", "doc",
@@ -43,14 +44,8 @@ class JournalEntry:
     changes: tuple[tuple[str, object, object], ...] = ()  # (dotted field, before, after)
 
     @classmethod
-    def from_dict(cls, entry: dict[str, Any],
-                  changes: tuple[tuple[str, object, object], ...] = ()) -> JournalEntry:
-        return cls(entry["seq"], entry["at"], entry["action"], entry.get("ref"), entry["hash"],
-                   changes)
-
-
-def now_stamp() -> str:
-    return datetime.now().isoformat(timespec="seconds")
+    def from_dict(cls, entry: dict[str, Any]) -> JournalEntry:
+        return cls(entry["seq"], entry["at"], entry["action"], entry.get("ref"), entry["hash"])
 
 
 def is_event(entry: dict[str, Any]) -> bool:
@@ -74,7 +69,7 @@ def encode_entry(seq: int, prev: str, action: str, at: str, payload: dict[str, A
 
 def encode_batch(seq: int, prev: str, action: str, payloads: list[dict[str, Any]]
                  ) -> tuple[list[dict[str, Any]], bytes]:
-    at, entries, lines = now_stamp(), [], []
+    at, entries, lines = datetime.now().isoformat(timespec="seconds"), [], []
     for index, payload in enumerate(payloads):
         if len(payloads) > 1:  # all or nothing on replay
             payload = {**payload, "batch": [index, len(payloads)]}
@@ -104,12 +99,29 @@ def altered(entry: dict[str, Any], line: bytes) -> bool:
     if line.endswith(b'"}') and hashlib.sha256(
             line[:-_HASH_TAIL] + b"}").hexdigest() == entry["hash"]:
         return False  # the line is exactly as clerk writes it
-    return entry_hash(entry) != entry["hash"]
-
-
-def entry_hash(entry: dict[str, Any]) -> str:
     body = {key: value for key, value in entry.items() if key != "hash"}
-    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest() != (
+        entry["hash"])
+
+
+def chain_problems(entry: dict[str, Any], line: bytes, seq: int, prev: str) -> list[str]:
+    """What is wrong with the entry on `line` (without its newline) where the entry after
+    `seq`/`prev` belongs (empty: nothing)."""
+    problems = []
+    if entry["seq"] != seq + 1:
+        problems.append(f"out of order, expected entry {seq + 1}")
+    if entry["prev"] != prev:
+        problems.append("does not follow from the entry before it (an entry was removed, "
+                        "inserted or changed)")
+    if altered(entry, line):
+        problems.append("altered after it was written (its hash does not match its content)")
+    return problems
+
+
+def completes(entry: dict[str, Any]) -> bool:
+    """Whether the change is whole with this entry: not a batch's entry before its last."""
+    batch = entry.get("batch")
+    return not (isinstance(batch, list) and len(batch) == 2 and batch[0] < batch[1] - 1)
 
 
 @dataclass
@@ -122,9 +134,12 @@ class Chunk:
 
 
 class BrokenChain(RegisterCorrupt):
-    def __init__(self, message: str, line: int) -> None:
+    """The chain breaks at `line`; `good` is what came before it that can be used."""
+
+    def __init__(self, message: str, line: int, good: Chunk) -> None:
         super().__init__(message)
         self.line = line
+        self.good = good
 
 
 def read_chain(data: bytes, start: int, seq: int, prev: str, first_line: int = 1,
@@ -140,26 +155,19 @@ def read_chain(data: bytes, start: int, seq: int, prev: str, first_line: int = 1
         newline = data.index(b"\n", position)
         line = data[position:newline]
         entry = parse(line)
-        what = None
-        if entry is None:
-            what = "the line is not a journal entry"
-        elif entry["seq"] != seq + 1:
-            what = f"entry {entry['seq']} is out of order (expected {seq + 1})"
-        elif entry["prev"] != prev:
-            what = f"entry {entry['seq']} does not follow from the one before it"
-        elif altered(entry, line):
-            what = f"entry {entry['seq']} was altered after it was written"
-        if what is not None:
+        problems = (["not a journal entry"] if entry is None else
+                    chain_problems(entry, line, seq, prev))
+        if problems:
             raise BrokenChain(f"{name} is damaged at line {line_number} (after entry {seq}): "
-                              f"{what}", line_number)
+                              f"{'; '.join(problems)}", line_number,
+                              Chunk(entries[:kept], start + kept_end, len(data) - kept_end))
         assert entry is not None
         seq, prev = entry["seq"], entry["hash"]
         entries.append(entry)
         position = newline + 1
         line_number += 1
-        batch = entry.get("batch")
-        if not (isinstance(batch, list) and len(batch) == 2 and batch[0] < batch[1] - 1):
-            kept_end, kept = position, len(entries)  # not inside an unfinished batch
+        if completes(entry):
+            kept_end, kept = position, len(entries)
     return Chunk(entries[:kept], start + kept_end, len(data) - kept_end)
 
 
@@ -173,7 +181,5 @@ def last_entry_before(data: bytes) -> dict[str, Any] | None:
 
 def verify(journal: Path, register: Path) -> tuple[int, str]:
     """Check the whole chain from the first line; (entries, the last one's hash)."""
-    from clerk.store.files import read_bytes
-
     chunk = read_chain(read_bytes(journal), 0, 0, GENESIS, name=f"The journal {journal}")
     return (chunk.entries[-1]["seq"], chunk.entries[-1]["hash"]) if chunk.entries else (0, "")

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from clerk.store.errors import RegisterError, RegisterLocked
-from clerk.store.files import open_file
+from clerk.store.files import open_file, pieces
 
 LOCK_WAIT = 10.0  # seconds a save waits for another clerk's save (each takes milliseconds)
 
@@ -36,17 +36,10 @@ class JournalFile:
 
     def read(self, start: int, end: int | None = None) -> bytes:
         """The bytes from `start` to `end` (the end of the file if None)."""
-        return b"".join(self.pieces(start, end))
+        return b"".join(pieces(self.fd, start, end))
 
     def pieces(self, start: int, end: int | None = None) -> Iterator[bytes]:
-        stop = self.size() if end is None else end
-        offset = start
-        while offset < stop:
-            chunk = os.pread(self.fd, min(stop - offset, 8 * 1024 * 1024), offset)
-            if not chunk:
-                return
-            yield chunk
-            offset += len(chunk)
+        return pieces(self.fd, start, end)
 
     def check_in_place(self, doing: str) -> None:
         """RegisterError unless the path is still the journal this register opened."""

@@ -21,11 +21,11 @@ import orjson
 from clerk.store import journal as jr
 from clerk.store.backup import STAMP, Backup, check_backup, find_backup
 from clerk.store.errors import RegisterError
-from clerk.store.files import atomic_write, fsync_dir, read_bytes, refuse_link
+from clerk.store.files import atomic_write, read_bytes, refuse_link, unused_name
+from clerk.store.history import Replay
 from clerk.store.journal_file import JournalFile
-from clerk.store.schema import META_ID, new_register
+from clerk.store.schema import META_ID, Data
 from clerk.store.storage import encode_checkpoint
-from clerk.store.tables import Ids, apply_entry
 
 
 @dataclass
@@ -37,23 +37,18 @@ class Restored:
     dropped: str  # what of the journal could not be used (empty: nothing)
 
 
-def good_prefix(data: bytes) -> tuple[int, list[dict[str, Any]], str]:
-    """(bytes, entries) of the journal's unbroken chain from its first line, and what
+def good_prefix(data: bytes) -> tuple[jr.Chunk, str]:
+    """The journal's unbroken chain from its first line to its last whole change, and what
     follows that could not be used."""
     try:
-        chunk = jr.read_chain(data, 0, 0, jr.GENESIS, name="the journal")
-        dropped = f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
-        return chunk.end, chunk.entries, dropped
+        chunk = jr.read_chain(data, 0, 0, jr.GENESIS)
+        return chunk, f"{chunk.leftover} bytes of an unfinished write" if chunk.leftover else ""
     except jr.BrokenChain as broken:
-        lines = data.split(b"\n")[:broken.line - 1]
-        end = sum(len(line) + 1 for line in lines)
-        chunk = jr.read_chain(data[:end], 0, 0, jr.GENESIS)
-        return end, chunk.entries, f"everything from line {broken.line} ({broken})"
+        return broken.good, f"everything from line {broken.line} ({broken})"
 
 
-def restore(path: Path, name: str | None, now: datetime | None = None) -> Restored:
+def restore(path: Path, name: str | None) -> Restored:
     """Backup `name` with the current journal replayed over it; None: the journal alone."""
-    now = now or datetime.now()
     journal_path = Path(f"{path}.journal")
     refuse_link(path)
     refuse_link(journal_path)
@@ -63,17 +58,17 @@ def restore(path: Path, name: str | None, now: datetime | None = None) -> Restor
         journal = None
     try:
         if journal is None:
-            return _put_back(path, name, b"", now)
+            return _put_back(path, name, b"")
         with journal.locked():
-            return _put_back(path, name, journal.read(0), now)
+            return _put_back(path, name, journal.read(0))
     finally:
         if journal is not None:
             journal.close()
 
 
-def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Restored:
+def _put_back(path: Path, name: str | None, current: bytes) -> Restored:
     original = current
-    end, entries, dropped = good_prefix(current)
+    chunk, dropped = good_prefix(current)
     backup = None
     if name is not None:
         backup = find_backup(path, name)
@@ -82,25 +77,21 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
             raise RegisterError(f"Backup {backup.name} is damaged ({'; '.join(problems)}); "
                                 "nothing was changed. Choose another from `clerk backups`.")
         saved = read_bytes(backup.journal)
-        if current[:len(saved)] != saved or end < len(saved):  # does not follow on from it
+        if current[:len(saved)] != saved or chunk.end < len(saved):  # does not follow on
             dropped = ("the journal in place, which does not follow on from the backup's "
                        "(it is kept aside)" if current else "")
-            end, entries, _ = good_prefix(saved)
             current = saved
-    elif not entries:
+            chunk, _ = good_prefix(saved)
+    elif not chunk.entries:
         raise RegisterError(f"The journal {path}.journal holds no change to rebuild from; "
                             "nothing was changed. `clerk restore latest` puts back a backup.")
-    journal = current[:end]
+    journal, entries = current[:chunk.end], chunk.entries
     tables = _replay(path, entries, backup)
+    last = entries[-1] if entries else {"seq": 0, "hash": jr.GENESIS}
     checkpoint = encode_checkpoint(tables, {
-        "journal_offset": end, "journal_seq": entries[-1]["seq"] if entries else 0,
-        "journal_hash": entries[-1]["hash"] if entries else jr.GENESIS,
+        "journal_offset": chunk.end, "journal_seq": last["seq"], "journal_hash": last["hash"],
         "journal_sha256": hashlib.sha256(journal).hexdigest()})
-    aside = Path(f"{path}.before-restore-{now.strftime(STAMP)}")
-    number = 1
-    while aside.exists() or Path(f"{aside}.journal").exists():
-        number += 1
-        aside = Path(f"{path}.before-restore-{now.strftime(STAMP)}-{number}")
+    aside = unused_name(f"{path}.before-restore-{datetime.now():{STAMP}}", "", ".journal")
     moved = []
     try:
         if path.exists():
@@ -112,8 +103,7 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
                 os.rename(journal_path, f"{aside}.journal")
                 moved.append(Path(f"{aside}.journal"))
             atomic_write(journal_path, journal)  # a new file: clerks still open must reopen
-        atomic_write(path, checkpoint)
-        fsync_dir(path.parent)
+        atomic_write(path, checkpoint)  # and fsyncs the folder: the renames too
     except OSError as error:
         raise RegisterError(
             f"Could not put the register back: {error.strerror or error}. The files now in "
@@ -121,18 +111,16 @@ def _put_back(path: Path, name: str | None, current: bytes, now: datetime) -> Re
     return Restored(backup, len(tables["decisions"]), len(entries), moved, dropped)
 
 
-def _replay(path: Path, entries: list[dict[str, Any]], backup: Backup | None
-            ) -> dict[str, dict[str, Any]]:
+def _replay(path: Path, entries: list[dict[str, Any]], backup: Backup | None) -> Data:
     """The register the journal's entries make. Registers made before the council profile
     was journaled take it from the backup or the file in place."""
-    council = next((e["council"] for e in entries if "council" in e), None)
-    if council is None:
-        council = _council_from(([backup.checkpoint] if backup else []) + [path])
-    tables = new_register(council)
-    ids = Ids(tables["decisions"])
+    replay = Replay()
     for entry in entries:
-        apply_entry(tables, ids, entry, path)
-    return tables
+        replay.apply(entry, path)
+    if replay.council is None:
+        files = ([backup.checkpoint] if backup else []) + [path]
+        replay.tables["meta"][META_ID]["council"] = _council_from(files)
+    return replay.tables
 
 
 def _council_from(files: list[Path]) -> dict[str, Any]:

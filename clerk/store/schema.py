@@ -42,7 +42,7 @@ def bump_counter(counters: dict[str, int], ref: str) -> None:
             counters[year] = number
 
 
-def new_register(council: dict[str, Any]) -> Data:
+def new_register(council: dict[str, Any] | None) -> Data:
     meta = {
         "schema": SCHEMA_VERSION,
         "council": council,

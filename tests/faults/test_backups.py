@@ -257,3 +257,38 @@ def test_a_start_with_nothing_saved_copies_nothing_and_no_backup_is_a_link(demo:
             assert file.stat().st_nlink == 1  # a copy, not a second name of a live file
     shutil.rmtree(first.folder)  # rotation deletes the oldest: the others stay whole
     assert backup_mod.check_backup(third) == []
+
+
+def test_a_rebuild_over_a_broken_chain_leaves_a_journal_that_goes_on(path: Path,
+                                                                     council: Any) -> None:
+    """The chain breaks just after a batch whose last entry is gone: the rebuilt journal
+    must end before that batch (it was never whole), or the next save forks the chain."""
+    from clerk.store.journal import verify
+
+    with Register.open(path, write=True, create=True, council=council) as register:
+        register.save(decision("D2013-001"), action="created")
+        register.save_many([decision("D2013-002"), decision("D2013-003")], action="imported")
+        register.save(decision("D2013-004"), action="created")
+    journal = Path(f"{path}.journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    del lines[3]  # the batch's last entry: line 5 no longer follows on
+    journal.write_bytes(b"".join(lines))
+    done = restore(path, None)
+    assert done.entries == 2 and "line 4" in done.dropped
+    with Register.open(path, write=True) as register:
+        assert register.refs() == ["D2013-001"]
+        register.save(decision("D2013-005"), action="created")
+    assert verify(journal, path)[0] == 3  # the council, D2013-001, D2013-005: one chain
+
+
+def test_a_journal_altered_before_the_checkpoint_is_not_backed_up_as_verified(
+        demo: Any) -> None:
+    journal = Path(f"{demo.db}.journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    at = lines[2].index(b'"title":"') + len(b'"title":"')
+    lines[2] = lines[2][:at] + b"X" + lines[2][at + 1:]  # same length, hash kept
+    journal.write_bytes(b"".join(lines))
+    with Register.open(demo.db) as register:  # a reader checks only the tail
+        with pytest.raises(RegisterError, match="journal is not the one"):
+            take_backup(register).wait()
+    assert list_backups(demo.db) == []

@@ -86,3 +86,18 @@ def test_a_changed_pdf_and_a_stranger_are_found(demo: Any) -> None:
     stranger.write_bytes(b"%PDF-1.4 never published")
     (found,) = _differences(demo, "--render")
     assert found.startswith(f"{stranger}: its SHA-256") and "never published" in found
+
+
+def test_an_entry_this_clerk_cannot_replay_is_not_verified(demo: Any) -> None:
+    """A well-chained entry of a kind this clerk does not know (a newer clerk's) is a
+    difference: the register could not be rebuilt from that journal."""
+    from clerk.store.journal import encode_entry
+
+    journal = Path(f"{demo.db}.journal")
+    last = orjson.loads(journal.read_bytes().splitlines()[-1])
+    _, line = encode_entry(last["seq"] + 1, last["hash"], "archived", "2013-03-01T09:00:00",
+                           {"archive": {"ref": "D2013-001"}})
+    with open(journal, "ab") as handle:
+        handle.write(line)
+    found = _differences(demo)
+    assert len(found) == 1 and "entry 11" in found[0] and "does not understand" in found[0]

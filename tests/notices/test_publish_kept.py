@@ -23,7 +23,7 @@ from clerk.printing import (
     reprint_notice,
 )
 from clerk.store import Register
-from clerk.store.verify import verify_register
+from clerk.verify import verify_register
 from tests.notices.conftest import maidstone, private_decision, seed_decision
 from tests.notices.helpers import pages_text, squashed, text
 

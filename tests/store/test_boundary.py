@@ -32,3 +32,17 @@ def test_only_the_store_imports_tinydb() -> None:
                 for line in path.read_text(encoding="utf-8").splitlines())
     ]
     assert outside == []
+
+
+def test_the_store_imports_only_the_domain_from_the_rest_of_clerk() -> None:
+    """The store sits under notices and printing: `clerk verify`'s notices half composes
+    the store's verify, never the other way round."""
+    store = REPO / "clerk" / "store"
+    reaching = [
+        f"{path.name}: {line.strip()}"
+        for path in store.glob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.lstrip().startswith(("import clerk", "from clerk"))
+        and not line.lstrip().startswith(("from clerk.store", "from clerk.domain"))
+    ]
+    assert reaching == []
