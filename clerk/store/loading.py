@@ -178,7 +178,7 @@ def _parse_whole(raw: bytes, path: Path) -> Data:
 def _check(data: Data, path: Path) -> Ids:
     """Every field the register relies on is there with the right type, and each
     decision's reference and document id (the decisions themselves are not decoded)."""
-    check_shape({**data, "decisions": {}}, path, advice(path))
+    check_shape(data, path, advice(path))
     try:
         return Ids(data["decisions"])
     except MalformedTable as error:
