@@ -20,7 +20,9 @@ English inside an Arabic sentence may face the wrong way.
 
 Only the PDF is changed, at the last moment (`pages.build`): the notice's story keeps
 the text as typed, so its web page (`html.py`) gives the browser the logical text to
-order itself. Text without right-to-left characters is left exactly as it was.
+order itself, each paragraph holding right-to-left text marked dir="auto" to take its
+direction from its first letter as here. Text without right-to-left characters is left
+exactly as it was.
 """
 
 from __future__ import annotations
