@@ -39,7 +39,7 @@ KINDS: dict[str, str] = {
     "urgency": "Special urgency notice",
     "private": "Notice of intention to consider in private",
     "private-confirmation": "Confirmation of consideration in private",
-    "private-urgency": "Notice of reasons for a private meeting at short notice",
+    "private-urgency": "Notice of reasons for urgent private meeting",
     "call-in": "Call-in request form",
     "council": "Report to Full Council",
     "urgency-report": "Special urgency report to Council (reg 19)",

@@ -24,7 +24,7 @@ def demo(clerk: Clerk) -> Clerk:
 def test_the_reasons_notice_is_published_once_its_agreement_and_date_are_held(
         demo: Clerk) -> None:
     error = demo.refused("notice", "private-urgency", REF)
-    assert "Cannot print the notice of reasons for a private meeting at short notice" in error
+    assert "Cannot print the notice of reasons for urgent private meeting" in error
     assert f"clerk private-urgency {REF}" in error  # the agreement first, not its date
     demo("private-urgency", REF, "--agreed-by", "Cllr Fran Wilson", "--role", "scrutiny-chair",
          "--agreed-on", "25/03/2013", "--reasons", "The purchaser's finance lapses on 19 April.")
