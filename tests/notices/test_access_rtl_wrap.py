@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from typing import Any
 
 import arabic_reshaper
+import pytest
 from pypdf import PdfReader
 
 from clerk.domain.decision import Decision
 from clerk.notices import render_notice
+from clerk.notices.rtl import display_order
 from tests.notices.conftest import PUBLISHED_ON
 
 # "The council decided to grant the fund an amount to build twelve housing flats in the
@@ -147,3 +150,37 @@ def test_a_passage_split_across_pages_reads_on(seed: Decision, profile) -> None:
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= 3  # the paragraph is split over pages
     lines = [line for line in drawn_lines(pdf) if arabic_words(line)]
     assert read_right_to_left(lines) == typed_words(seed.record.decision)
+
+
+@pytest.mark.parametrize("line", [
+    "Grant to شاہد عمران Trust (12 flats) مدد 2013.",
+    "اجتماع المجلس (الثاني) في 12 مارس، 2024.",
+    "שלום (עולם) abc 12.",
+    "Urdu: شاہد 12-13 عمران!",
+    "\u202bembedded \u202aLTR\u202c text\u202c and قرر",
+])
+@pytest.mark.parametrize("base", [0, 1])
+def test_each_line_is_ordered_as_python_bidi_orders_it(line: str, base: int) -> None:
+    # the notices follow python-bidi's own steps to know where each character goes: they
+    # must give what its public entry point gives, letters, brackets and all
+    from bidi.algorithm import get_display
+
+    shaped = arabic_reshaper.reshape(line)
+    drawn = display_order(shaped, base)
+    assert "".join(char for _, char in drawn) == get_display(shaped, base_dir="LR"[base])
+    assert all(shaped[at] == char or at in mirrorable(shaped)
+               for at, char in drawn)
+
+
+def mirrorable(text: str) -> set[int]:
+    """The places of the characters that may be drawn mirrored (brackets)."""
+    return {at for at, char in enumerate(text) if unicodedata.mirrored(char)}
+
+
+def test_brackets_in_arabic_text_face_the_words_they_hold(seed: Decision, profile) -> None:  # type: ignore[no-untyped-def]
+    # "the second (meeting)": drawn left to right, the bracket on the left opens, the one on
+    # the right closes, around the word's letters reversed
+    seed.record.decision = "الاجتماع (الثاني) للمجلس"
+    word = arabic_reshaper.reshape("الثاني")[::-1]
+    lines = drawn_lines(render_notice("record", seed, profile, published_on=PUBLISHED_ON))
+    assert any(f"({word})" in line for line in lines)
