@@ -98,10 +98,13 @@ def _date_for(kind: str, decision_ref: str, held: date | None, asked: date | Non
 
 def _render(register: Register, ref: str, kind: str, asked: date | None, today: date, *,
             confidential: bool, draft: bool) -> tuple[bytes, date]:
-    from clerk.notices import render_notice, statutory_date
+    from clerk.notices import KINDS, NoticeRefused, missing_for, render_notice, statutory_date
 
     files.check_ref(ref)  # it becomes part of a file name
     decision = register.get(ref)
+    missing = missing_for(kind, decision, register.council)  # what it lacks before its date
+    if missing:
+        raise NoticeRefused(KINDS[kind], ref, missing)
     # only a publication waits for its date: a draft or a confidential copy may precede it
     on = _date_for(kind, ref, statutory_date(kind, decision), asked, today,
                    required=not (draft or confidential))

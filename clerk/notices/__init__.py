@@ -39,6 +39,7 @@ KINDS: dict[str, str] = {
     "urgency": "Special urgency notice",
     "private": "Notice of intention to consider in private",
     "private-confirmation": "Confirmation of consideration in private",
+    "private-urgency": "Notice of reasons for urgent private meeting",
     "call-in": "Call-in request form",
     "council": "Report to Full Council",
     "urgency-report": "Special urgency report to Council (reg 19)",
@@ -62,6 +63,9 @@ PUBLISHED_ON: dict[str, tuple[str, str]] = {  # kind -> (dotted field, how to re
     "private": ("private.intention_published", "clerk private REF --intention DATE"),
     "private-confirmation": ("private.confirmation_published",
                              "clerk private REF --confirmation DATE"),
+    "private-urgency": ("private.urgency.notice_published",
+                        "clerk reasons-notice REF --route private-urgency --on DATE, or h in "
+                        "the app"),
 }
 
 __all__ = [

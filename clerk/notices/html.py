@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from clerk.notices.blocks import is_stamp
 from clerk.notices.forward_plan import COLUMNS, LABEL, REF, TITLE, Cell, PlanTable
+from clerk.notices.rtl import has_rtl
 from clerk.notices.styles import FONT_BOLD, LANG, Outline
 
 CSS = """
@@ -162,23 +163,26 @@ class _Writer:
     def paragraph(self, paragraph: Paragraph) -> None:
         style = _style(paragraph)
         text = inline(paragraph)
+        # right-to-left text: the browser takes the paragraph's direction from its first
+        # letter, as the PDF does (`rtl.direction`)
+        way = ' dir="auto"' if has_rtl(text) else ""
         bullet = getattr(paragraph, "bulletText", None)
         if bullet == "\u2022":
             if not self._list_open:
                 self.out.append("<ul>")
                 self._list_open = True
-            self.out.append(f"<li>{text}</li>")
+            self.out.append(f"<li{way}>{text}</li>")
             return
         self._close_list()
         depth = self.outline.depth(style)
         if depth is not None:
             level = min(depth + 1, 6)
-            self.out.append(f'<h{level} class="{style}">{text}</h{level}>')
+            self.out.append(f'<h{level} class="{style}"{way}>{text}</h{level}>')
         elif bullet:
-            self.out.append(f'<p class="{style}"><span class="number">{escape(bullet)}</span> '
-                            f"{text}</p>")
+            self.out.append(f'<p class="{style}"{way}><span class="number">{escape(bullet)}'
+                            f"</span> {text}</p>")
         elif text:
-            self.out.append(f'<p class="{style}">{text}</p>')
+            self.out.append(f'<p class="{style}"{way}>{text}</p>')
 
     def cell(self, cell: Any) -> str:
         """A cell's flowables as HTML, written apart from the page's own list state."""

@@ -204,6 +204,37 @@ def _private_confirmation(decision: Decision, profile: CouncilProfile) -> list[s
     return missing
 
 
+def _private_urgency(decision: Decision, profile: CouncilProfile) -> list[str]:
+    """Regulation 5(7): the agreement under regulation 5(6) that the private meeting is
+    urgent, each item with the step that records it."""
+    missing = _common(decision, profile) + _proper_officer(profile)
+    ref = decision.ref or "REF"
+    step = f"clerk private-urgency {ref}"
+    if decision.private is None:
+        return missing + ["a decision to consider it in private (the Schedule 12A paragraph: "
+                          f"clerk private {ref} --paragraph N, or v in the app) and the "
+                          f"agreement that its meeting is urgent ({step}, or z in the app)"]
+    if decision.plan.due_on is None and _blank(decision.plan.due_month):
+        missing.append(f"the date of the meeting (clerk plan {ref} --due DATE, or p in the "
+                       "app)")
+    urg = decision.private.urgency
+    if urg is None:
+        return missing + ["an agreement that the private meeting is urgent and cannot "
+                          f"reasonably be deferred (regulation 5(6)): {step}, or z in the app"]
+    if _blank(urg.agreed_by):
+        missing.append(f"who agreed the meeting is urgent ({step} --agreed-by NAME)")
+    if urg.agreed_on is None:
+        missing.append(f"the date the urgency was agreed ({step} --agreed-on DATE)")
+    if _blank(urg.reasons):
+        missing.append("the reasons the meeting is urgent and cannot reasonably be deferred "
+                       f"({step} --reasons TEXT)")
+    if urg.role != "scrutiny-chair" and _blank(urg.earlier_unable):
+        missing.append("why the scrutiny committee chair could not act (regulation 5(6) "
+                       f"allows the chairman or vice-chairman only then: {step} "
+                       "--earlier-unable TEXT)")
+    return missing
+
+
 def _call_in(decision: Decision, profile: CouncilProfile) -> list[str]:
     missing = _common(decision, profile)
     record = decision.record
@@ -267,6 +298,7 @@ NEEDS: dict[str, Needs] = {
     "urgency": _urgency,
     "private": _private,
     "private-confirmation": _private_confirmation,
+    "private-urgency": _private_urgency,
     "call-in": _call_in,
     "council": _council,
     "urgency-report": _urgency_report,

@@ -1,4 +1,5 @@
-"""Private meetings (regulation 5): the 28-day notice of intention and the 5-day confirmation."""
+"""Private meetings (regulation 5): the 28-day notice of intention, the 5-day confirmation,
+and the notice of the reasons for a private meeting at short notice (regulation 5(6)-(7))."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
-from clerk.domain.decision import Decision, PrivateConsideration
+from clerk.domain.decision import Decision, PrivateConsideration, PrivateUrgency
 from clerk.notices.blocks import (
     Context,
     body,
@@ -19,7 +20,7 @@ from clerk.notices.blocks import (
 )
 from clerk.notices.common import privacy_text, proper_officer_text
 from clerk.notices.exception import REGULATIONS
-from clerk.notices.text import due_text, long_date, says_none
+from clerk.notices.text import URGENCY_ROLE_NAMES, due_text, long_date, says_none
 
 
 def _exempt_rows(priv: PrivateConsideration) -> list[tuple[str, str]]:
@@ -115,4 +116,61 @@ def confirmation(decision: Decision, ctx: Context) -> list[Flowable]:
         response = "No representations were received, so no response is needed."
     story += body(response)
     story += _timing(notice_on, days, plan.due_on, ctx)
+    return story
+
+
+# Regulation 5(6): whose agreement, in order, and when each may give it (as regulation 11).
+URGENCY_ROUTES = {
+    "scrutiny-chair": "regulation 5(6)(a): the chairman of the relevant overview and "
+                      "scrutiny committee",
+    "chairman": "regulation 5(6)(b): the chairman of the Council, because there is no "
+                "chairman of the relevant overview and scrutiny committee or they were unable "
+                "to act",
+    "vice-chairman": "regulation 5(6)(c): the vice-chairman of the Council, because there "
+                     "is no chairman of either the relevant overview and scrutiny committee or "
+                     "of the Council able to act",
+}
+
+
+def urgency_reasons(decision: Decision, ctx: Context) -> list[Flowable]:
+    """Regulation 5(7): the reasons why a private meeting held without the 28 clear days'
+    notice is urgent and cannot reasonably be deferred, as agreed under regulation 5(6)."""
+    priv = decision.private or PrivateConsideration()
+    urg = priv.urgency or PrivateUrgency()
+    days = ctx.profile.private_notice_days
+    role = URGENCY_ROLE_NAMES.get(urg.role, urg.role)
+    story = masthead(ctx, "Notice of the reasons for holding a meeting in private at short "
+                          "notice (regulation 5(7))", decision)
+    story.append(para(
+        f"Regulation 5(6) of {REGULATIONS} allows a meeting to be held in private without "
+        f"the {days} clear days' notice of the intention that regulation 5(2) requires, where "
+        "the date by which it must be held makes that notice impracticable, if the person "
+        "the regulation names agrees that the meeting is urgent and cannot reasonably be "
+        "deferred. That agreement was given for the meeting below. This notice sets out the "
+        "reasons, as regulation 5(7) requires; it is available at the council's offices and "
+        "on its website."
+    ))
+    rows = [
+        ("Matter", decision.title + ("\n" + decision.plan.summary
+                                     if decision.plan.summary.strip() else "")),
+        ("Decision maker", maker_block(decision)),
+        ("Date of meeting or decision", due_text(decision.plan)),
+        ("Reasons for privacy", privacy_text(decision)),
+        ("Agreed urgent by", f"{urg.agreed_by}, {role}"),
+        ("Agreed on", long_date(urg.agreed_on) if urg.agreed_on else ""),
+        ("Route recorded", URGENCY_ROUTES.get(urg.role, role)),
+    ]
+    if urg.role != "scrutiny-chair":
+        rows.append(("Why the earlier person could not act (as recorded)",
+                     urg.earlier_unable))
+    if priv.intention_published is not None:
+        rows.append(("Notice of intention (regulation 5(2))",
+                     f"Published on {long_date(priv.intention_published)}."))
+    rows += [
+        ("Proper officer", proper_officer_text(ctx)),
+        ("Date of this notice", long_date(urg.notice_published or ctx.published_on)),
+    ]
+    story.append(fields(rows))
+    story.append(heading("Why the meeting is urgent and cannot reasonably be deferred", 2))
+    story += body(urg.reasons)
     return story

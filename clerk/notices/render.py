@@ -28,6 +28,7 @@ BUILDERS: dict[str, tuple[str, str]] = {
     "urgency": ("urgency", "flowables"),
     "private": ("private", "intention"),
     "private-confirmation": ("private", "confirmation"),
+    "private-urgency": ("private", "urgency_reasons"),
     "call-in": ("callin", "flowables"),
     "council": ("council", "flowables"),
     "urgency-report": ("urgency_report", "for_decision"),

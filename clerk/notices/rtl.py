@@ -1,19 +1,28 @@
-"""Right-to-left text (an Arabic or Urdu name in a title) drawn joined and in order.
+"""Right-to-left text (an Arabic or Urdu name in a title, an Arabic passage) drawn joined
+and in reading order.
 
 reportlab draws characters left to right as stored, one glyph each: Arabic came out with
-its letters unjoined and reversed. Before a PDF is laid out, each line holding Arabic
-script (or Hebrew) is put into display order by the Unicode bidirectional algorithm
-(python-bidi) after its letters are replaced by their joined forms (arabic-reshaper, to
-the Arabic Presentation Forms, which the fonts map to joined glyphs); runs of Arabic
-script are set in Noto Sans Arabic, which has the Urdu letters DejaVu Sans lacks (heh
-goal U+06C1, yeh barree U+06D2).
+its letters unjoined and reversed. So before a PDF is laid out, the letters of Arabic
+script are replaced by their joined forms (arabic-reshaper, to the Arabic Presentation
+Forms, which the fonts map to joined glyphs) and runs of Arabic script are set in Noto
+Sans Arabic, which has the Urdu letters DejaVu Sans lacks (heh goal U+06C1, yeh barree
+U+06D2). The text stays in the order it was typed while reportlab breaks the paragraph
+into lines (`RightToLeft`); each line is put into display order only as it is drawn, by
+the Unicode bidirectional algorithm (python-bidi), so the first words typed are on the
+first line, at its right end, and the reader reads the lines top to bottom.
+
+A paragraph's direction is that of its first letter (rules P2-P3 of the algorithm): one
+that starts in Arabic or Hebrew is set flush right; one that starts in English keeps its
+alignment, its right-to-left words in place among the English. Numbers read left to
+right, and brackets in right-to-left text are mirrored. python-bidi's implementation that
+reports where each character goes has no bracket pairing (rule N0): brackets holding
+English inside an Arabic sentence may face the wrong way.
 
 Only the PDF is changed, at the last moment (`pages.build`): the notice's story keeps
 the text as typed, so its web page (`html.py`) gives the browser the logical text to
-order itself. Text without right-to-left characters is left exactly as it was.
-
-Known limit: the order is found per line as typed, so a right-to-left passage that the
-PDF wraps onto a second line shows its second part first.
+order itself, each paragraph holding right-to-left text marked dir="auto" to take its
+direction from its first letter as here. Text without right-to-left characters is left
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -23,6 +32,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from html import unescape
 from typing import Any
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 ARABIC_FONT = "NotoSansArabic"
 ARABIC_FONT_BOLD = "NotoSansArabic-Bold"
@@ -42,19 +55,61 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
-def visual(text: str) -> str:
-    """One line of text in the order it is drawn left to right, Arabic letters joined."""
+def joined(text: str) -> str:
+    """Arabic letters replaced by their joined forms; the order left as typed."""
     if not has_rtl(text):
         return text
     import arabic_reshaper
-    from bidi import get_display
 
-    shown: str = get_display(arabic_reshaper.reshape(text), base_dir="L")
-    return shown
+    shaped: str = arabic_reshaper.reshape(text)
+    return shaped
+
+
+def direction(text: str) -> int:
+    """0 for a paragraph that reads left to right, 1 right to left: the direction of its
+    first letter (rules P2-P3), left to right when it has none."""
+    from bidi import get_base_level
+
+    level: int = get_base_level(text)
+    return level
+
+
+def display_order(line: str, base: int) -> list[tuple[int, str]]:
+    """One line's characters as drawn left to right, each with its place in `line` (the
+    character itself mirrored where it is drawn right to left, a bracket say), in a
+    paragraph of direction `base`. Formatting controls the algorithm removes are left out.
+
+    python-bidi's Python implementation, whose steps keep each character's record, so a
+    character's place in the line (and so its font) goes with it."""
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"] = base
+    storage["base_dir"] = "LR"[base]
+    algorithm.get_embedding_levels(line, storage)
+    for at, char in enumerate(storage["chars"]):
+        char["at"] = at
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    algorithm.reorder_resolved_levels(storage, False)
+    algorithm.apply_mirroring(storage, False)
+    return [(char["at"], char["ch"]) for char in storage["chars"]]
+
+
+def visual(line: str, base: int | None = None) -> str:
+    """One line of text in the order it is drawn left to right, Arabic letters joined (in
+    a paragraph of direction `base`, else of the line's own)."""
+    if not has_rtl(line):
+        return line
+    shaped = joined(line)
+    return "".join(char for _, char in display_order(
+        shaped, direction(shaped) if base is None else base))
 
 
 def runs(line: str) -> list[tuple[bool, str]]:
-    """A line (already in display order) as (is Arabic script, text) runs, in order."""
+    """A line as (is Arabic script, text) runs, in order."""
     out: list[tuple[bool, str]] = []
     at = 0
     for found in _ARABIC_RUN.finditer(line):
@@ -68,9 +123,9 @@ def runs(line: str) -> list[tuple[bool, str]]:
 
 
 def drawn_runs(line: str, font: str) -> list[tuple[str, str]]:
-    """A line of text drawn directly on the canvas (the forward plan's table) as (font
-    name, text) pieces in display order; the line itself when it has no right-to-left
-    text."""
+    """A line of text drawn directly on the canvas (the forward plan's table, which breaks
+    its lines itself) as (font name, text) pieces in display order; the line itself when
+    it has no right-to-left text."""
     if not has_rtl(line):
         return [(font, line)]
     from clerk.notices.styles import FONT_BOLD
@@ -98,17 +153,18 @@ def register_arabic() -> None:
 
 
 def _markup_text(text: str, bold: bool) -> str:
-    """Paragraph text (between tags, entities escaped) in display order, Arabic runs in
+    """Paragraph text (between tags, entities escaped) joined, as typed, Arabic runs in
     the Arabic face."""
     from clerk.notices.blocks import escape
 
     face = ARABIC_FONT_BOLD if bold else ARABIC_FONT
     return "".join(f'<font name="{face}">{escape(part)}</font>' if arabic else escape(part)
-                   for arabic, part in runs(visual(unescape(text))))
+                   for arabic, part in runs(joined(unescape(text))))
 
 
 def markup(text: str, bold: bool = False) -> str:
-    """A Paragraph's markup with each piece of text between its tags in display order."""
+    """A Paragraph's markup with its Arabic letters joined and set in the Arabic face,
+    still in the order typed."""
     if not has_rtl(text):
         return text
     register_arabic()
@@ -125,22 +181,84 @@ def markup(text: str, bold: bool = False) -> str:
     return "".join(out)
 
 
-def prepare(story: Sequence[Any]) -> list[Any]:
-    """The story to lay out: each paragraph holding right-to-left text replaced by one in
-    display order (inside tables and kept-together groups too); others as they are."""
-    from reportlab.platypus import KeepTogether, Paragraph, Table
+class RightToLeft(Paragraph):
+    """A paragraph holding right-to-left text. reportlab breaks it into lines in the order
+    typed (the letters already joined and in their face, so every width is the drawn one);
+    each line is put into display order as it is drawn, and only then."""
 
+    base = 0  # the paragraph's direction (`direction`); the parts of a split keep it
+    typed = ""  # the text as typed, for the PDF's bookmarks
+    blPara: Any  # reportlab's broken lines, set by `wrap`  # noqa: N815 (reportlab's name)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, RightToLeft):
+                part.base, part.typed = self.base, self.typed
+        return parts
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 (reportlab's name)
+        typed = self.blPara
+        self.blPara = _displayed(typed, self.base)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = typed
+
+
+def _displayed(lines: Any, base: int) -> Any:
+    """reportlab's broken lines (`Paragraph.breakLines`) with each line in display order:
+    for one font, each line's words; for several, each line's pieces of text, regrouped
+    by the font (and colour, size, ...) of each character."""
+    if lines.kind == 0:
+        return lines.clone(lines=[
+            (space, "".join(char for _, char in display_order(" ".join(words), base)).split(" "))
+            for space, words in lines.lines])
+    return lines.clone(lines=[line.clone(words=_displayed_frags(line.words, base))
+                              for line in lines.lines])
+
+
+def _displayed_frags(frags: list[Any], base: int) -> list[Any]:
+    """One line's pieces of text (reportlab's fragments) in display order. Pieces that
+    are not text (an anchor) come first: they draw nothing."""
+    others = [frag for frag in frags if hasattr(frag, "cbDefn")]
+    texts = [frag for frag in frags if not hasattr(frag, "cbDefn")]
+    owner = [at for at, frag in enumerate(texts) for _ in frag.text]
+    out: list[Any] = []
+    for at, char in display_order("".join(frag.text for frag in texts), base):
+        frag = texts[owner[at]]
+        if out and out[-1][0] is frag:
+            out[-1][1].append(char)
+        else:
+            out.append((frag, [char]))
+    return others + [frag.clone(text="".join(chars)) for frag, chars in out]
+
+
+def paragraph(item: Paragraph) -> Paragraph:
+    """The paragraph to lay out for `item`: itself without right-to-left text, else one
+    with its Arabic joined and in its face, flush right if it reads right to left."""
+    if not has_rtl(item.text):
+        return item
     from clerk.notices.styles import FONT_BOLD
+
+    typed = item.getPlainText()
+    base = direction(typed)
+    style = item.style
+    if base and style.alignment == TA_LEFT:
+        style = ParagraphStyle(style.name, parent=style, alignment=TA_RIGHT)
+    shown = RightToLeft(markup(item.text, item.style.fontName == FONT_BOLD), style,
+                        bulletText=getattr(item, "bulletText", None))
+    shown.base, shown.typed = base, typed
+    return shown
+
+
+def prepare(story: Sequence[Any]) -> list[Any]:
+    """The story to lay out: each paragraph holding right-to-left text replaced by a
+    `RightToLeft` one (inside tables and kept-together groups too); others as they are."""
 
     def fix(item: Any) -> Any:
         if isinstance(item, Paragraph):
-            if not has_rtl(item.text):
-                return item
-            bullet = getattr(item, "bulletText", None)
-            shown = Paragraph(markup(item.text, item.style.fontName == FONT_BOLD), item.style,
-                              bulletText=bullet)
-            shown.typed = item.getPlainText()  # type: ignore[attr-defined]  # for bookmarks
-            return shown
+            return paragraph(item)
         if isinstance(item, (list, tuple)):
             return [fix(inner) for inner in item]
         if isinstance(item, Table):  # reportlab keeps no public accessor for the cells

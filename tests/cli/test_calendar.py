@@ -120,7 +120,7 @@ def test_private_meeting_notices_due() -> None:
     decision.urgency = None
     decision.exception = None
     decision.private = dataclasses.replace(decision.private, intention_published=None,
-                                           confirmation_published=None)
+                                           confirmation_published=None, urgency=None)
     found = {d.uid: d for d in all_dates([decision], maidstone())}
     # due Wed 20 Mar 2013: 28 clear days from Mon 18 Feb; 5 clear days from Thu 14 Mar
     assert found["D2013-007-private-intention"].on == date(2013, 2, 19)

@@ -25,6 +25,7 @@ from clerk.domain.decision import (
     KeyDecision,
     Person,
     PrivateConsideration,
+    PrivateUrgency,
     Record,
     Referral,
     Report,
@@ -234,6 +235,11 @@ def private_decision() -> Decision:
         confirmation_published=date(2013, 3, 13),
         representations="One resident, Siân Evans, asked for the item to be heard in public.",
         response="The bids are commercially sensitive until contracts are exchanged.",
+        urgency=PrivateUrgency(
+            agreed_by="Cllr Fran Wilson", role="scrutiny-chair", agreed_on=date(2013, 3, 6),
+            reasons="The bidder's revised offer lapses on 22 March 2013, and the meeting on "
+                    "20 March is the last at which it can be accepted.",
+            notice_published=date(2013, 3, 7)),
     )
     decision.exception = GeneralException(
         chair_informed_on=date(2013, 3, 1), notice_published=date(2013, 3, 1),

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from clerk.domain.decision import Decision
 from clerk.notices import render_forward_plan, render_notice, render_notice_html
-from tests.notices.conftest import PUBLISHED_ON
+from tests.notices.conftest import PUBLISHED_ON, seed_decision
 from tests.notices.helpers import squashed, text
 from tests.notices.test_access_pdf import fonts_of
 from tests.notices.test_forward_plan import END, PUBLISHED, START, undecided
@@ -103,3 +103,16 @@ def test_bookmarks_keep_the_name_as_typed(urdu: Decision, profile) -> None:  # t
     outline = PdfReader(io.BytesIO(render_notice(
         "record", urdu, profile, published_on=PUBLISHED_ON))).outline
     assert TITLE in [item.title for item in outline if not isinstance(item, list)]
+
+
+def test_the_web_page_lets_right_to_left_paragraphs_take_their_own_direction(
+        seed: Decision, profile) -> None:  # type: ignore[no-untyped-def]
+    # as the PDF does: a paragraph's direction is its first letter's, so an Arabic
+    # sentence's full stop ends it on the left; the title's Urdu name sits in English
+    seed.record.decision = "قرر المجلس منح الصندوق."
+    seed.title = TITLE
+    page = render_notice_html("record", seed, profile, published_on=PUBLISHED_ON)
+    assert re.search(r'<p [^>]*dir="auto"[^>]*>قرر المجلس منح الصندوق\.</p>', page)
+    assert re.search(f'<h1 [^>]*dir="auto"[^>]*>{TITLE}</h1>', page)
+    assert 'dir="' not in render_notice_html("record", seed_decision(), profile,
+                                             published_on=PUBLISHED_ON)

@@ -58,6 +58,10 @@ STATUTORY = {
         "Siân Evans", "The council's response",
         "The bids are commercially sensitive until contracts are exchanged.",
     ],
+    "private-urgency": [
+        "regulation 5(7)", "Agreed urgent by Cllr Fran Wilson", "Wednesday 6 March 2013",
+        "Wednesday 20 March 2013", "The bidder's revised offer lapses on 22 March 2013",
+    ],
     "call-in": [
         "Call-in request form", "Friday 15 February 2013", "Monday 18 February 2013",
         "5.00pm on Monday 25 February 2013", "any 3 non-executive members",
@@ -86,8 +90,8 @@ def render(kind: str, decision: Decision, profile, **kwargs) -> bytes:  # type: 
 
 def test_kinds_are_the_agreed_names() -> None:
     assert list(KINDS) == ["report", "record", "general-exception", "exception-reasons",
-                           "urgency", "private", "private-confirmation", "call-in", "council",
-                           "urgency-report"]
+                           "urgency", "private", "private-confirmation", "private-urgency",
+                           "call-in", "council", "urgency-report"]
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
