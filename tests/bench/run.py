@@ -130,8 +130,10 @@ def first_ref(count: int) -> str:
 KEYS = ["p", "a", "r", "k", "\x7f", "\x7f", "\x7f", "\x7f", "m", "o", "t", "e"]
 
 
-def filter_firsts(pristine: Path) -> list[str]:
-    """The first row the register list shows after each key of KEYS: "REF  Title start"."""
+def filter_firsts(pristine: Path) -> tuple[list[str], str]:
+    """The first row the register list shows after each key of KEYS ("REF  Title start"),
+    and what its title says once the filter answers the first key from the index
+    ("indexing…" until then): "1,234/10,000 · all stages"."""
     from clerk.store.register import Register
     from clerk.tui.summary import entry_of
 
@@ -143,7 +145,8 @@ def filter_firsts(pristine: Path) -> list[str]:
         typed = typed[:-1] if key == "\x7f" else typed + key
         terms = typed.casefold().split()
         firsts.append(next(row for hay, row in rows if all(t in hay for t in terms)))
-    return firsts
+    first_key = sum(KEYS[0] in hay for hay, _ in rows)
+    return firsts, f"{first_key:,}/{len(rows):,} · all stages"
 
 
 def startup(argv: list[str], needle: str, figure_mem: Figure | None = None,
@@ -158,10 +161,21 @@ def startup(argv: list[str], needle: str, figure_mem: Figure | None = None,
 
 
 def keystrokes(argv: list[str], ready: str, needles: list[str],
-               env: dict[str, str] | None = None) -> list[float]:
+               env: dict[str, str] | None = None,
+               answering: Figure | None = None, answered: str = "") -> list[float]:
+    """The keystrokes' times, once the filter answers: a first key is typed as soon as the
+    list shows and its answer (`answered`, else the first needle) waited for (a large
+    register's list is indexed in the background just after it shows), then taken back;
+    `answering` notes when that first answer came."""
     out = []
     with TerminalApp(argv, env={**ENV, **(env or {})}) as app:
-        app.wait_for(ready, app.started)
+        listed = app.wait_for(ready, app.started)
+        typed = app.type(KEYS[0])
+        answer = typed - app.started + app.wait_for(answered or needles[0], typed)
+        if answering is not None:
+            answering.values.append(answer)
+            answering.bases.append(listed)
+        app.wait_for(ready, app.type("\x7f"))
         app.settle(0.4)
         for key, needle in zip(KEYS, needles, strict=True):
             moment = app.type(key)
@@ -260,25 +274,30 @@ def run(quick: bool, work: Path, only: set[str]) -> list[Figure]:
                      "keystroke into a bare Input echoed to a label",
                      1.5 if count == 10_000 else 2.0)
         path = fresh_copy(pristine[count], work)
-        needles = filter_firsts(path)
+        needles, indexed = filter_firsts(path)
+        answering = Figure(f"the filter's first answer after start-up, {label}",
+                           "start-up to the register listed", None)
         log(f"keystrokes {label} ...")
         for _ in range(key_runs):
             fig.bases += keystrokes(bare_input, "echo: <>", echo_needles())
-            fig.values += keystrokes([CLERK, "--db", str(path)], first_ref(count), needles)
-        figures.append(fig)
+            fig.values += keystrokes([CLERK, "--db", str(path)], first_ref(count), needles,
+                                     answering=answering, answered=indexed)
+        figures += [fig, answering]
         report(fig)
+        report(answering)
 
     if want("keys"):  # what clerk/tui/internals.py's private Textual hooks buy
         fig = Figure("keystroke, 10k, Textual's public API only (CLERK_PUBLIC_TEXTUAL=1)",
                      "the same keystrokes with clerk.tui.internals' hooks", None)
         path = fresh_copy(pristine[10_000], work)
-        needles = filter_firsts(path)
+        needles, indexed = filter_firsts(path)
         log("keystrokes 10k, public API only ...")
         argv = [CLERK, "--db", str(path)]
         for _ in range(key_runs):
-            fig.bases += keystrokes(argv, first_ref(10_000), needles)
+            fig.bases += keystrokes(argv, first_ref(10_000), needles,
+                                    answered=indexed)
             fig.values += keystrokes(argv, first_ref(10_000), needles,
-                                     {"CLERK_PUBLIC_TEXTUAL": "1"})
+                                     {"CLERK_PUBLIC_TEXTUAL": "1"}, answered=indexed)
         figures.append(fig)
         report(fig)
 
