@@ -7,7 +7,6 @@ that reads CLERK_TODAY, for the app and for every command.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -104,11 +103,6 @@ def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> int
     if failed:
         raise failed[0]
     register = opened[0]
-    # The parsed register is long-lived and holds no reference cycles: out of the
-    # collector's generations, or each full collection walks every field of every
-    # decision, in the middle of a keystroke (measured in the bench: at 100,000 decisions
-    # the filter keystroke is several times slower without this).
-    gc.freeze()
     register.warn = warn  # a checkpoint that fails on closing: every save is in the journal
     job: BackupJob | None = None
     app = None
