@@ -54,7 +54,7 @@ class Register:
         self.path = path
         self.writable = writable
         self.warn: Callable[[str], None] = _warn  # what close() says when a checkpoint fails
-        self._storage = JournalStorage(opened.tables)
+        self._storage = JournalStorage(opened.tables, where=path)
         self.db = TinyDB(storage=lambda: self._storage)
         self.db.table_class = RegisterTable
         self._decisions = self.db.table("decisions")

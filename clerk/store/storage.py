@@ -28,7 +28,7 @@ import orjson
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from clerk.store.errors import RegisterError
+from clerk.store.errors import RegisterCorrupt, RegisterError
 from clerk.store.schema import META_ID, Data
 
 HASH_KEY = b'"checkpoint_sha256":"'
@@ -36,9 +36,11 @@ ZEROS = "0" * 64
 
 
 class JournalStorage(Storage):
-    def __init__(self, tables: Data) -> None:
-        if not isinstance(tables["decisions"], Documents):
-            tables["decisions"] = Documents(tables["decisions"])  # type: ignore[assignment]
+    def __init__(self, tables: Data, where: object = None) -> None:
+        stored: Mapping[str, Any] = tables["decisions"]
+        decisions = stored if isinstance(stored, Documents) else Documents(stored)
+        decisions.where = str(where or "")
+        tables["decisions"] = decisions  # type: ignore[assignment]
         self.tables = tables
         self.undo: list[tuple[dict[str, Any], str, Any]] | None = None  # None: no change
 
@@ -143,10 +145,25 @@ class Documents(MutableMapping[str, Any]):
                  known_refs: dict[str, str] | None = None) -> None:
         self.stored: dict[str, Any] = dict(stored or {})  # doc id -> bytes-like or dict
         self.known_refs = known_refs or {}  # doc id -> "ref" of its bytes, as read
+        self.where = ""  # the register's file, for a message
 
     def __getitem__(self, key: str) -> Any:
-        doc = self.stored[key]
-        return doc if isinstance(doc, dict) else orjson.loads(doc)
+        return self._decoded(key, self.stored[key])
+
+    def _decoded(self, key: str, doc: Any) -> Any:
+        if isinstance(doc, dict):
+            return doc
+        try:
+            decoded = orjson.loads(doc)
+        except orjson.JSONDecodeError:
+            decoded = None
+        if not isinstance(decoded, dict):  # only a file forged with its hash redone
+            raise RegisterCorrupt(
+                f"Decision document {key} of the register {self.where or ''} cannot be "
+                "read: the file holds damaged JSON in its place. Nothing was changed. "
+                "`clerk verify` reports what differs from the journal; `clerk restore "
+                "--from-journal` rebuilds the register from it.")
+        return decoded
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.stored[key] = value
@@ -167,7 +184,7 @@ class Documents(MutableMapping[str, Any]):
         """(doc id, document) for every document as the table stands now, each decoded
         only when its turn comes (so a walk of them all holds one at a time)."""
         for key, doc in list(self.stored.items()):
-            yield key, doc if isinstance(doc, dict) else orjson.loads(doc)
+            yield key, self._decoded(key, doc)
 
     def refs(self) -> Iterator[tuple[str, Any]]:
         """(doc id, its "ref", or NOT_A_DOCUMENT) for every document; a document still as
@@ -177,7 +194,10 @@ class Documents(MutableMapping[str, Any]):
                 if key in self.known_refs:
                     yield key, self.known_refs[key]
                     continue
-                doc = orjson.loads(doc)
+                try:
+                    doc = orjson.loads(doc)
+                except orjson.JSONDecodeError:
+                    doc = None
             yield key, doc.get("ref") if isinstance(doc, dict) else NOT_A_DOCUMENT
 
     def encoded(self) -> Iterator[tuple[str, bytes | memoryview]]:

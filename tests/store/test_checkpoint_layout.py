@@ -89,3 +89,33 @@ def test_a_document_read_is_a_copy_the_register_does_not_share(
         assert register.get("D2013-001").title == "Renamed"
         assert [doc["title"] for _, doc in register.raw_items()][1:] == [
             "Grant 2 <&> [/] Llŷr", "Grant 3 <&> [/] Llŷr"]
+
+
+def _rehashed(raw: bytes) -> bytes:
+    """The file with its own SHA-256 computed again, as only a forger would."""
+    data = bytearray(raw)
+    at = data.index(HASH_KEY) + len(HASH_KEY)
+    data[at:at + 64] = ZEROS.encode("ascii")
+    data[at:at + 64] = hashlib.sha256(data).hexdigest().encode("ascii")
+    return bytes(data)
+
+
+def test_a_damaged_decision_in_a_forged_file_is_a_clear_refusal(
+        path: Path, council: CouncilProfile) -> None:
+    from click.testing import CliRunner
+
+    from clerk.cli import cli
+
+    _filled(path, council)
+    raw = path.read_bytes()
+    start = raw.index(b'"2":{"ref":"D2013-002"')
+    end = raw.index(b"\n", start)
+    path.write_bytes(_rehashed(raw[:start] + b'"2":{"ref":"D2013-002",,}' + raw[end:]))
+    with Register.open(path) as register:  # opening reads no decision
+        assert register.get("D2013-001").title == "Grant 1 <&> [/] Llŷr"
+        with pytest.raises(RegisterCorrupt, match="Decision document 2 .* cannot be read.*"
+                                                  "restore --from-journal"):
+            register.get("D2013-002")
+    result = CliRunner().invoke(cli, ["--db", str(path), "list"])
+    assert result.exit_code == 1
+    assert "cannot be read" in result.output and "Traceback" not in result.output
