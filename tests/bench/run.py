@@ -113,6 +113,7 @@ def fresh_copy(pristine: Path, work: Path) -> Path:
     for suffix in (".journal",):
         if Path(f"{pristine}{suffix}").exists():
             shutil.copyfile(f"{pristine}{suffix}", f"{target}{suffix}")
+    os.sync()  # the copies (and any build before them) on disk before anything is timed
     return target
 
 
