@@ -13,6 +13,10 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clerk.store.register import Register
 
 TODAY_VAR = "CLERK_TODAY"  # lets a clerk (or a test) ask "what if today were..."
 
@@ -71,21 +75,22 @@ def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> int
     takes the journal's lock for itself), with a backup taken at start-up (the snapshot at
     once, the copying once the app is on screen). Returns the exit status: not 0 when the
     app stopped on an error (Textual has printed its traceback by then)."""
-    from clerk.domain.council import load_profile
-    from clerk.paths import default_council_path
-    from clerk.store.backup import BackupJob, take_backup
-    from clerk.store.errors import RegisterError
-    from clerk.store.register import Register
-
     create = not path.exists()
-    council = load_profile(default_council_path()) if create else None
-    # Opening the register (reading and parsing its file) overlaps importing Textual
-    # where it waits on the disk rather than the interpreter.
+    # Opening the register (importing the store, reading and checking its file) overlaps
+    # importing Textual, where either waits on the disk rather than the interpreter.
     opened: list[Register] = []
     failed: list[BaseException] = []
 
     def open_register() -> None:
         try:
+            from clerk.store.register import Register
+
+            council = None
+            if create:
+                from clerk.domain.council import load_profile
+                from clerk.paths import default_council_path
+
+                council = load_profile(default_council_path())
             opened.append(Register.open(path, write=True, create=create, council=council))
         except BaseException as error:  # raised again below, in the main thread
             failed.append(error)
@@ -102,6 +107,9 @@ def open_app(path: Path, today: date, warn: Callable[[str], None] = warn) -> int
     opening.join()
     if failed:
         raise failed[0]
+    from clerk.store.backup import BackupJob, take_backup
+    from clerk.store.errors import RegisterError
+
     register = opened[0]
     register.warn = warn  # a checkpoint that fails on closing: every save is in the journal
     job: BackupJob | None = None
