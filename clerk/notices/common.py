@@ -127,6 +127,12 @@ def call_in_passage(decision: Decision, ctx: Context) -> list[Flowable]:
     ]
 
 
+def matter_row(decision: Decision) -> tuple[str, str]:
+    """The "Matter" row of a notice: the title, and the plan's summary when there is one."""
+    summary = decision.plan.summary
+    return ("Matter", decision.title + ("\n" + summary if summary.strip() else ""))
+
+
 def decision_date_row(decision: Decision) -> tuple[str, str]:
     """The decision's date when it is recorded, else when it is due."""
     record = decision.record

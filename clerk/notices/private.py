@@ -18,7 +18,7 @@ from clerk.notices.blocks import (
     para,
     person_line,
 )
-from clerk.notices.common import privacy_text, proper_officer_text
+from clerk.notices.common import matter_row, privacy_text, proper_officer_text
 from clerk.notices.exception import REGULATIONS
 from clerk.notices.text import URGENCY_ROLE_NAMES, due_text, long_date, says_none
 
@@ -64,7 +64,7 @@ def intention(decision: Decision, ctx: Context) -> list[Flowable]:
         "likely disclosure of exempt information."
     ))
     rows = [
-        ("Matter", decision.title + ("\n" + plan.summary if plan.summary.strip() else "")),
+        matter_row(decision),
         ("Decision maker", maker_block(decision)),
         ("Date of meeting or decision", due_text(plan)),
         ("Reasons for privacy", privacy_text(decision)),
@@ -151,8 +151,7 @@ def urgency_reasons(decision: Decision, ctx: Context) -> list[Flowable]:
         "on its website."
     ))
     rows = [
-        ("Matter", decision.title + ("\n" + decision.plan.summary
-                                     if decision.plan.summary.strip() else "")),
+        matter_row(decision),
         ("Decision maker", maker_block(decision)),
         ("Date of meeting or decision", due_text(decision.plan)),
         ("Reasons for privacy", privacy_text(decision)),

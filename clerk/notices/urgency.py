@@ -11,7 +11,12 @@ from reportlab.platypus import Flowable
 
 from clerk.domain.decision import Decision, SpecialUrgency
 from clerk.notices.blocks import Context, body, fields, heading, maker_block, masthead, para
-from clerk.notices.common import decision_date_row, privacy_text, proper_officer_text
+from clerk.notices.common import (
+    decision_date_row,
+    matter_row,
+    privacy_text,
+    proper_officer_text,
+)
 from clerk.notices.exception import REGULATIONS
 from clerk.notices.text import URGENCY_ROLE_NAMES, long_date
 
@@ -41,8 +46,7 @@ def flowables(decision: Decision, ctx: Context) -> list[Flowable]:
         "be deferred. This notice gives the reasons, as regulation 11(2) requires."
     ))
     rows = [
-        ("Matter", decision.title + ("\n" + decision.plan.summary
-                                     if decision.plan.summary.strip() else "")),
+        matter_row(decision),
         ("Decision maker", maker_block(decision)),
         decision_date_row(decision),
         ("Agreed urgent by", f"{urg.agreed_by}, {role}"),
