@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from clerk.store import journal as jr
+from clerk.store.checkpoint import HASH_KEY, ZEROS, checkpoint_meta
 from clerk.store.errors import RegisterError
 from clerk.store.files import (
     copy_file,
@@ -44,7 +45,6 @@ from clerk.store.files import (
     sha256_of,
     unused_name,
 )
-from clerk.store.storage import HASH_KEY, ZEROS, checkpoint_meta
 
 if TYPE_CHECKING:
     from clerk.store.register import Register

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import orjson
 
 from clerk.store import journal as jr
+from clerk.store.checkpoint import checkpoint_intact, encode_checkpoint, read_checkpoint
 from clerk.store.errors import RegisterCorrupt, RegisterError, RegisterNotFound
 from clerk.store.files import atomic_write, read_bytes, refuse_link, remove_stale_temps
 from clerk.store.journal_file import JournalFile
@@ -31,7 +32,6 @@ from clerk.store.schema import (
     new_register,
     version_of,
 )
-from clerk.store.storage import checkpoint_intact, encode_checkpoint, read_checkpoint
 from clerk.store.tables import Ids, MalformedTable, apply_entry
 
 if TYPE_CHECKING:

@@ -31,6 +31,7 @@ from clerk.domain.entries import Entry, entry_of
 from clerk.domain.validate import problems_in
 from clerk.store import history as hist
 from clerk.store import journal as jr
+from clerk.store.checkpoint import Documents, encode_checkpoint
 from clerk.store.errors import (
     InvalidDecision,
     NotFound,
@@ -42,7 +43,7 @@ from clerk.store.files import atomic_write
 from clerk.store.journal import JournalEntry
 from clerk.store.loading import Opened, check_journal, journal_path, open_files, way_out
 from clerk.store.schema import META_ID, bump_counter, new_register
-from clerk.store.storage import Documents, JournalStorage, RegisterTable, encode_checkpoint
+from clerk.store.storage import JournalStorage, RegisterTable
 from clerk.store.tables import Ids, apply_entry
 
 

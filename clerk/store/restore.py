@@ -20,12 +20,12 @@ import orjson
 
 from clerk.store import journal as jr
 from clerk.store.backup import STAMP, Backup, check_backup, find_backup
+from clerk.store.checkpoint import encode_checkpoint
 from clerk.store.errors import RegisterError
 from clerk.store.files import atomic_write, read_bytes, refuse_link, unused_name
 from clerk.store.history import Replay
 from clerk.store.journal_file import JournalFile
 from clerk.store.schema import META_ID, Data
-from clerk.store.storage import encode_checkpoint
 
 
 @dataclass

@@ -1,11 +1,12 @@
 """The register file's schema version, its shape, and the migrations between versions.
 
-Layout (TinyDB's JSON format, one meta document, one document per decision, one per event):
+Tables (TinyDB's, one meta document, one document per decision, one per event; laid out
+one line per decision by `checkpoint.encode_checkpoint`):
   {"meta": {"1": {"schema": 2, "council": {...}, "ref_counters": {"2013": 4},
                   "journal_offset": 18234, "journal_seq": 57, "journal_hash": "9f..",
                   "journal_sha256": "..", "checkpoint_sha256": ".."}},
-   "decisions": {"1": {"ref": "D2013-001", ...}, ...},
-   "events": {"1": {"seq": 58, "action": "notice published: record", "refs": [...], ...}}}
+   "events": {"1": {"seq": 58, "action": "notice published: record", "refs": [...], ...}},
+   "decisions": {"1": {"ref": "D2013-001", ...}, ...}}
 A migration takes the whole dict at version n and returns it at version n + 1. Before
 any migration the register copies the file to PATH.pre-migration-v{n} and keeps it.
 """

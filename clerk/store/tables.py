@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from clerk.store.checkpoint import NOT_A_DOCUMENT, Documents
 from clerk.store.errors import RegisterTooNew
 from clerk.store.journal import is_event
 from clerk.store.schema import META_ID, Data, bump_counter
-from clerk.store.storage import NOT_A_DOCUMENT, Documents
 
 
 class MalformedTable(ValueError):

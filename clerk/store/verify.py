@@ -19,12 +19,12 @@ from typing import Any
 
 import orjson
 
+from clerk.store.checkpoint import checkpoint_intact
 from clerk.store.errors import RegisterError, RegisterTooNew
 from clerk.store.files import read_bytes
 from clerk.store.history import Replay
 from clerk.store.journal import GENESIS, chain_problems, completes, parse
 from clerk.store.schema import META_ID, version_of
-from clerk.store.storage import checkpoint_intact
 
 OnEntry = Callable[[dict[str, Any], Replay], None]
 

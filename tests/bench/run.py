@@ -82,7 +82,7 @@ class Figure:
 
 def synthetic_stamp() -> str:
     source = b"".join((ROOT / "clerk" / name).read_bytes() for name in (
-        "synthetic.py", "store/storage.py", "store/schema.py", "store/journal.py"))
+        "synthetic.py", "store/checkpoint.py", "store/schema.py", "store/journal.py"))
     return hashlib.sha256(source).hexdigest()[:12]
 
 

@@ -12,7 +12,7 @@ from tinydb import TinyDB
 
 from clerk.domain.council import CouncilProfile
 from clerk.store import Register, RegisterCorrupt
-from clerk.store.storage import HASH_KEY, ZEROS
+from clerk.store.checkpoint import HASH_KEY, ZEROS
 from tests.store.conftest import decision
 
 
