@@ -16,7 +16,6 @@ of each of the last KEEP_DAYS days and of each of the last KEEP_MONTHS months.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from clerk.store import journal as jr
-from clerk.store.checkpoint import HASH_KEY, ZEROS, checkpoint_meta
+from clerk.store.checkpoint import checkpoint_intact, checkpoint_meta
 from clerk.store.errors import RegisterError
 from clerk.store.files import (
     copy_file,
@@ -203,16 +202,13 @@ def _same(latest: Backup, fd: int, end: int) -> bool:
 
 
 def _check_pair(checkpoint: Path, journal: Path) -> None:
-    """RegisterError unless the checkpoint is byte for byte what a checkpoint wrote (as
-    `storage.checkpoint_intact`, a piece at a time: a backup need not hold the file) and
-    the journal, up to the point it records, is the one it was checkpointed against."""
+    """RegisterError unless the checkpoint is byte for byte what a checkpoint wrote (read
+    a piece at a time: a backup need not hold the file) and the journal, up to the point
+    it records, is the one it was checkpointed against."""
     with reading(checkpoint) as fd:
         head = os.pread(fd, _HEAD, 0)
-        at = head.find(HASH_KEY) + len(HASH_KEY)
-        digest = hashlib.sha256(head[:at] + ZEROS.encode("ascii"))
-        for piece in pieces(fd, at + 64):
-            digest.update(piece)
-    if at < len(HASH_KEY) or digest.hexdigest().encode("ascii") != head[at:at + 64]:
+        intact = checkpoint_intact(head, pieces(fd, len(head)))
+    if not intact:
         raise RegisterError("the register file is not as its checkpoint wrote it")
     meta = checkpoint_meta(head)  # the meta document alone: no decision is parsed
     if sha256_of(journal, meta["journal_offset"]) != meta["journal_sha256"]:

@@ -19,7 +19,7 @@ when the decision is read.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import orjson
@@ -56,7 +56,7 @@ class Documents(MutableMapping[str, Any]):
             decoded = None
         if not isinstance(decoded, dict):  # only a file forged with its hash redone
             raise RegisterCorrupt(
-                f"Decision document {key} of the register {self.where or ''} cannot be "
+                f"Decision document {key} of the register {self.where} cannot be "
                 "read: the file holds damaged JSON in its place. Nothing was changed. "
                 "`clerk verify` reports what differs from the journal; `clerk restore "
                 "--from-journal` rebuilds the register from it.")
@@ -119,8 +119,7 @@ def encode_checkpoint(tables: Data, position: dict[str, Any]) -> bytes:
     as they are (`read_checkpoint`)."""
     meta = {**tables["meta"][META_ID], **position, "checkpoint_sha256": ZEROS}
     decisions = tables["decisions"]
-    stored = decisions.encoded() if isinstance(decisions, Documents) else (
-        (key, orjson.dumps(doc)) for key, doc in decisions.items())
+    stored = (decisions if isinstance(decisions, Documents) else Documents(decisions)).encoded()
     body: list[bytes | memoryview] = [
         b'"events":', orjson.dumps(tables.get("events", {})), b',\n"decisions":{']
     for key, doc in stored:
@@ -182,14 +181,18 @@ def checkpoint_meta(head: bytes) -> dict[str, Any]:
     return meta
 
 
-def checkpoint_intact(raw: bytes) -> bool:
-    """Whether the file is byte for byte what a checkpoint wrote."""
-    at = raw.find(HASH_KEY)
+def checkpoint_intact(head: bytes, rest: Iterable[bytes] = ()) -> bool:
+    """Whether a file is byte for byte what a checkpoint wrote: `head` is its start, holding
+    the meta document's hash field (or the whole file), `rest` the pieces that follow (so
+    a backup checks a file without holding it)."""
+    at = head.find(HASH_KEY)
     if at < 0:
         return False
     at += len(HASH_KEY)
-    view = memoryview(raw)
+    view = memoryview(head)
     digest = hashlib.sha256(view[:at])
     digest.update(ZEROS.encode("ascii"))
     digest.update(view[at + 64:])
+    for piece in rest:
+        digest.update(piece)
     return digest.hexdigest().encode("ascii") == bytes(view[at:at + 64])

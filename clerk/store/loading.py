@@ -137,8 +137,8 @@ def create_register(path: Path, council: dict[str, Any]) -> None:
 
 def parse_checkpoint(raw: bytes, path: Path, write: bool) -> tuple[Data, Ids, bool]:
     """The checkpoint's tables, checked; each reference's document id; whether they were
-    migrated. A file clerk wrote
-    itself, intact, keeps each decision as its bytes (see storage.Documents)."""
+    migrated. A file clerk wrote itself, intact, keeps each decision as its bytes
+    (`checkpoint.Documents`)."""
     intact = checkpoint_intact(raw)
     lined = read_checkpoint(raw) if intact else None
     data = lined if lined is not None else _parse_whole(raw, path)
